@@ -1,0 +1,257 @@
+"""Query + hits -> Answer: the sentence (or table row) that best supports an answer, the span in it
+that answers (a figure, date, time, name), and the citations. When no passage covers the
+question's subject, or none is about the date asked, the answer is None and the note says what
+the archive does hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.dates import Period, find_periods, human_date
+from archive.query import Query
+from archive.records import Answer, Hit
+from archive.text import sentence_spans, stem, terms, words
+
+ANSWER_HITS = 6  # sentences are drawn from this many top passages
+MIN_COVERAGE = 0.6  # share (IDF-weighted) of the question's subject terms a passage must hold
+
+_NUMBER = re.compile(
+    r"(?<![\w./])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w./])(?:£\s?)?\d+(?:\.\d+)?%?(?![\w/])"
+)
+_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_DURATION = re.compile(
+    r"\b(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s+(?:weeks?|months?|days?|years?|hours?)\b", re.I
+)
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+((?:[A-Z][a-z'’-]+\s?){1,3})")
+_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
+_NOT_NAMES = {"Herefordshire", "Council", "Children", "Committee", "Board", "Service", "Services", "The",
+              "Corporate", "Cabinet", "Member", "Director", "Scrutiny", "Young", "People", "Department"}
+_COUNT_HEADERS = ("number", "no.", "count", "total")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit: Hit
+    rank: int
+    text: str  # the sentence or row, verbatim
+    context: str  # heading and table header the sentence sits under
+    score: float
+    date_ok: bool
+    coverage: float
+
+
+def _coverage(archive, query: Query, text: str) -> float:  # noqa: ANN001
+    topic = list(query.topic_terms)
+    if not topic:
+        return 1.0
+    present = set(terms(text))
+    expansion_terms = {t for e in query.expansions for t in terms(e)}
+    weights = {t: archive.idf(t) for t in topic}
+    total = sum(weights.values()) or 1.0
+    covered = sum(w for t, w in weights.items() if t in present)
+    # An acronym in the question is covered when its long form is present, and the reverse.
+    if expansion_terms and expansion_terms & present:
+        covered += sum(w for t, w in weights.items() if t not in present and _is_acronym_term(t, query))
+    return min(1.0, covered / total)
+
+
+def _is_acronym_term(term: str, query: Query) -> bool:
+    acronyms = {stem(w) for w in words(query.text) if w.upper() in {e.upper() for e in query.expansions}}
+    long_form = {t for e in query.expansions for t in terms(e)}
+    return term in acronyms or term in long_form or any(
+        term == stem(w.lower()) for w in re.findall(r"\b[A-Z]{2,}[a-z]?\b", query.text)
+    )
+
+
+def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:  # noqa: ANN001
+    out = []
+    for rank, hit in enumerate(hits[:ANSWER_HITS]):
+        text = hit.chunk.text
+        context_iso = archive.context_date(hit.chunk)
+        header = _table_header(text)
+        chunk_coverage = _coverage(archive, query, hit.chunk.heading + "\n" + text)
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            if header and sentence in header:
+                continue
+            context = "\n".join(x for x in (hit.chunk.heading, header) if x)
+            sentence_periods = find_periods(sentence)
+            date_value = archive.date_score(query, sentence_periods, context_iso)
+            coverage = _coverage(archive, query, sentence + "\n" + context)
+            blended = 0.7 * coverage + 0.3 * chunk_coverage
+            score = blended + 0.6 * date_value + _type_fit(query, sentence) + 0.15 / (rank + 1)
+            date_ok = date_value > 0 or not (query.periods or query.after or query.before)
+            out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended))
+    return out
+
+
+def _table_header(text: str) -> str:
+    lines = text.split("\n")
+    if len(lines) >= 2 and all("\t" in line for line in lines[:2]):
+        header = [line for line in lines[:3] if not re.search(r"\d", line)]
+        return "\n".join(header)
+    return ""
+
+
+def _type_fit(query: Query, sentence: str) -> float:
+    if query.intent == "figure":
+        return 0.25 if _numbers(sentence) else -0.2
+    if query.intent == "time":
+        return 0.4 if _TIME.search(sentence) else -0.3
+    if query.intent == "date":
+        return 0.25 if find_periods(sentence) else -0.2
+    if query.intent == "duration":
+        return 0.3 if _DURATION.search(sentence) else -0.1
+    if query.intent == "person":
+        return 0.2 if _names(sentence, query) else -0.2
+    return 0.0
+
+
+def _date_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = []
+    for period in find_periods(sentence):
+        position = sentence.find(period.text)
+        if position >= 0:
+            spans.append((position, position + len(period.text)))
+    return spans
+
+
+def _numbers(sentence: str) -> list[re.Match]:
+    dates = _date_spans(sentence)
+    out = []
+    for match in _NUMBER.finditer(sentence):
+        if any(a <= match.start() < b for a, b in dates):
+            continue
+        before = sentence[max(0, match.start() - 5) : match.start()].lower()
+        if before.rstrip().endswith("per"):
+            continue  # "per 10,000" is a unit, not the figure
+        out.append(match)
+    return out
+
+
+def _names(sentence: str, query: Query) -> list[str]:
+    asked = {w.lower() for w in words(query.text)}
+    names = [m.group(1).strip() for m in _TITLED_NAME.finditer(sentence)]
+    for match in _NAME.finditer(sentence):
+        parts = match.group(1).split()
+        if not any(p in _NOT_NAMES for p in parts):
+            names.append(match.group(1))
+    return [n for n in names if not all(p.lower() in asked for p in n.split())]
+
+
+def _token_positions(sentence: str) -> list[tuple[int, str]]:
+    return [(m.start(), stem(m.group(0).lower())) for m in re.finditer(r"[A-Za-z][\w'-]*", sentence)]
+
+
+def _best_number(archive, query: Query, sentence: str, context: str) -> str | None:  # noqa: ANN001
+    if "\t" in sentence and context:
+        cell = _table_cell(query, sentence, context)
+        if cell:
+            return cell
+    numbers = _numbers(sentence)
+    if not numbers:
+        return None
+    tokens = _token_positions(sentence)
+    asked = set(query.terms)
+    asked_numbers = set(re.findall(r"\d[\d,.]*", query.text))
+
+    def closeness(match: re.Match) -> float:
+        if match.group(0).lstrip("£").rstrip("%") in asked_numbers:
+            return -1.0
+        score = 0.0
+        for term in asked:
+            distances = [abs(len(sentence[min(p, match.start()) : max(p, match.start())].split()))
+                         for p, t in tokens if t == term]
+            if distances:
+                score += archive.idf(term) / (1 + min(distances))
+        return score
+
+    best = max(numbers, key=closeness)
+    return best.group(0).strip()
+
+
+def _table_cell(query: Query, row: str, header: str) -> str | None:
+    header_lines = [line.split("\t") for line in header.split("\n") if line.strip()]
+    width = max(len(cells) for cells in header_lines)
+    names = [" ".join(cells[i] for cells in header_lines if i < len(cells) and cells[i].strip()) for i in range(width)]
+    cells = row.split("\t")
+    asked = set(query.terms)
+    best, best_score = None, 0.0
+    for index, cell in enumerate(cells[1:], start=1):
+        if not re.search(r"\d", cell) or index >= len(names):
+            continue
+        name_terms = set(terms(names[index]))
+        score = len(name_terms & asked)
+        if query.text.lower().startswith("how many") and any(h in names[index].lower() for h in _COUNT_HEADERS):
+            score += 1
+        if score > best_score:
+            best, best_score = cell.strip(), score
+    if best is None:
+        numeric = [c.strip() for c in cells[1:] if re.search(r"\d", c)]
+        best = numeric[0] if numeric else None
+    return best
+
+
+def extract_span(archive, query: Query, sentence: str, context: str = "") -> str | None:  # noqa: ANN001
+    if query.intent == "time":
+        match = _TIME.search(sentence)
+        return match.group(0) if match else None
+    if query.intent == "duration":
+        match = _DURATION.search(sentence)
+        return match.group(0) if match else None
+    if query.intent == "date":
+        asked = {p.text.lower() for p in query.periods}
+        for period in find_periods(sentence):
+            if period.text.lower() not in asked:
+                return period.text
+        return None
+    if query.intent == "person":
+        names = _names(sentence, query)
+        return names[0] if names else None
+    if query.intent == "figure":
+        return _best_number(archive, query, sentence, context)
+    return sentence.strip()
+
+
+def _held_dates(archive, query: Query, candidates: list[Candidate]) -> str:  # noqa: ANN001
+    """What the archive holds on the subject, for an abstention: the dates of covering passages."""
+    seen: list[str] = []
+    for candidate in candidates:
+        if candidate.coverage < MIN_COVERAGE:
+            continue
+        for period in find_periods(candidate.text):
+            if period.text not in seen:
+                seen.append(period.text)
+    return ", ".join(seen[:6])
+
+
+def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:  # noqa: ANN001
+    candidates = _candidates(archive, query, hits)
+    usable = [c for c in candidates if c.coverage >= MIN_COVERAGE and c.date_ok]
+    if not usable:
+        held = _held_dates(archive, query, candidates)
+        asked = ", ".join(p.text for p in query.periods)
+        if held and asked:
+            note = f"The archive has no passage on this for {asked}; it has figures for: {held}."
+        elif held:
+            note = f"No passage answers this directly; related passages mention: {held}."
+        else:
+            note = "The archive holds no passage that answers this question."
+        return Answer(query.text, None, "", tuple(hits), note)
+    usable.sort(key=lambda c: -c.score)
+    for candidate in usable:
+        span = extract_span(archive, query, candidate.text, candidate.context)
+        if span:
+            break
+    else:
+        candidate, span = usable[0], usable[0].text.strip()
+    ordered = [candidate.hit] + [h for h in hits if h.chunk.chunk_id != candidate.hit.chunk.chunk_id]
+    when = archive.context_date(candidate.hit.chunk)
+    note = f"From {candidate.hit.document.title}, {human_date(when)}" if candidate.hit.document else ""
+    return Answer(query.text, span, candidate.text.strip(), tuple(ordered), note)
+
+
+def period_text(periods: list[Period]) -> str:
+    return ", ".join(p.text for p in periods)

@@ -1,0 +1,247 @@
+"""Command line: a thin click layer over the library. Errors are translated here, once."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from archive.errors import ArchiveError
+
+DEFAULT_CORPUS = Path("corpus")
+
+
+def _index_dir_option(func):  # noqa: ANN001, ANN201
+    return click.option(
+        "--index-dir", type=click.Path(path_type=Path), default=None,
+        help="Index location (default: $ARCHIVE_INDEX_DIR or ./index).",
+    )(func)
+
+
+def _friendly(func):  # noqa: ANN001, ANN201
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        try:
+            return func(*args, **kwargs)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def _open(index_dir: Path | None):  # noqa: ANN202
+    from archive.search import Archive
+
+    return Archive.open(index_dir)
+
+
+def _filters(committee, date_from, date_to, doc_type):  # noqa: ANN001, ANN202
+    from archive.search import Filters
+
+    return Filters(committee or None, date_from or None, date_to or None, doc_type or None)
+
+
+def filter_options(func):  # noqa: ANN001, ANN201
+    for option in reversed([
+        click.option("--committee", help="Only papers of this committee (substring match)."),
+        click.option("--from", "date_from", help="Only meetings on or after this ISO date."),
+        click.option("--to", "date_to", help="Only meetings on or before this ISO date."),
+        click.option("--type", "doc_type", help="Only this document type (report, minutes, ...)."),
+    ]):
+        func = option(func)
+    return func
+
+
+def hit_json(hit) -> dict:  # noqa: ANN001
+    from archive.dates import human_date
+
+    document, part, chunk = hit.document, hit.part, hit.chunk
+    return {
+        "doc_id": chunk.doc_id,
+        "title": document.title if document else "",
+        "committee": document.committee if document else "",
+        "meeting_date": document.meeting_date if document else "",
+        "doc_type": document.doc_type if document else "",
+        "source": document.source_url or document.path if document else "",
+        "part": part.title if part else "",
+        "part_date": part.part_date if part else "",
+        "page": chunk.page,
+        "heading": chunk.heading,
+        "score": round(hit.score, 6),
+        "text": chunk.text,
+        "cited_as": citation_text(hit),
+        "meeting": human_date(document.meeting_date) if document else "",
+    }
+
+
+def citation_text(hit) -> str:  # noqa: ANN001
+    from archive.dates import human_date
+
+    document, part = hit.document, hit.part
+    if document is None:
+        return hit.chunk.doc_id
+    where = f"{document.title} ({document.committee}, {human_date(document.meeting_date)})"
+    if part and part.part_id > 0:
+        when = f", {human_date(part.part_date)}" if part.part_date else ""
+        where = f"{part.title}{when}, in {where}"
+    return f"{where}, page {hit.chunk.page}"
+
+
+def answer_json(answer) -> dict:  # noqa: ANN001
+    return {
+        "question": answer.question,
+        "answer": answer.text,
+        "quote": answer.quote,
+        "note": answer.note,
+        "citations": [hit_json(h) for h in answer.citations],
+    }
+
+
+@click.group()
+@click.version_option(package_name="council-archive")
+def cli() -> None:
+    """Search council meeting papers and get answers with cited passages."""
+
+
+@cli.command()
+@click.argument("corpus_dir", type=click.Path(path_type=Path), default=DEFAULT_CORPUS)
+@_index_dir_option
+@click.option("--embedder", default=None, help="minilm (default) or hash (fast, for tests).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars; only the summary.")
+@_friendly
+def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet: bool) -> None:
+    """Build or update the index from CORPUS_DIR (default: corpus/)."""
+    from archive.embed import get_embedder
+    from archive.indexer import build_index
+    from archive.search import default_index_dir
+
+    target = index_dir or default_index_dir()
+    report = build_index(corpus_dir, target, get_embedder(embedder), progress=not quiet,
+                         log=lambda m: click.echo(m, err=True))
+    click.echo(
+        f"Indexed {len(report.indexed)} new or changed, {len(report.unchanged)} unchanged, "
+        f"{len(report.skipped)} skipped; {report.chunks} chunks ({report.embedded} embedded, "
+        f"{report.reused_vectors} reused) in {report.seconds:.1f}s -> {target}"
+    )
+    for name, reason in report.skipped:
+        click.echo(f"  skipped {name}: {reason}")
+
+
+def _questions_from_stdin() -> list[str]:
+    return [line.strip() for line in sys.stdin if line.strip()]
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-k", default=5, show_default=True, help="Number of passages.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@click.option("--jsonl", is_flag=True, help="Read one query per stdin line; write one JSON object per line.")
+@click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid")
+@filter_options
+@_index_dir_option
+@_friendly
+def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_type, index_dir) -> None:  # noqa: ANN001
+    """Passages that match QUERY, best first."""
+    archive = _open(index_dir)
+    filters = _filters(committee, date_from, date_to, doc_type)
+    queries = _questions_from_stdin() if jsonl else [query] if query else []
+    if not queries:
+        raise click.UsageError("give a QUERY or use --jsonl with queries on stdin")
+    for text in queries:
+        hits = archive.search(text, k=k, filters=filters, mode=mode)
+        if jsonl or as_json:
+            click.echo(json.dumps({"query": text, "hits": [hit_json(h) for h in hits]}, ensure_ascii=False))
+            continue
+        for rank, hit in enumerate(hits, start=1):
+            click.echo(click.style(f"{rank}. {citation_text(hit)}", bold=True) + f"  [{hit.score:.4f}]")
+            click.echo("   " + " ".join(hit.chunk.text.split())[:400])
+            click.echo()
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@click.option("--jsonl", is_flag=True, help="Read one question per stdin line; write one JSON object per line.")
+@click.option("-k", default=5, show_default=True, help="Number of citations.")
+@filter_options
+@_index_dir_option
+@_friendly
+def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, index_dir) -> None:  # noqa: ANN001
+    """Answer QUESTION with a quote and citations, or say the archive does not hold the answer."""
+    archive = _open(index_dir)
+    filters = _filters(committee, date_from, date_to, doc_type)
+    questions = _questions_from_stdin() if jsonl else [question] if question else []
+    if not questions:
+        raise click.UsageError("give a QUESTION or use --jsonl with questions on stdin")
+    for text in questions:
+        answer = archive.ask(text, k=k, filters=filters)
+        if jsonl or as_json:
+            click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+            continue
+        if answer.text is None:
+            click.echo(click.style("No answer in the archive. ", bold=True) + answer.note)
+        else:
+            click.echo(click.style(f"Answer: {answer.text}", bold=True))
+            click.echo(f'"{" ".join(answer.quote.split())}"')
+            click.echo(f"  — {citation_text(answer.citations[0])}")
+        if answer.citations:
+            click.echo("\nOther passages:")
+            for hit in answer.citations[1:k]:
+                click.echo(f"  - {citation_text(hit)}")
+
+
+@cli.command("eval")
+@click.argument("questions", type=click.Path(exists=True, path_type=Path))
+@click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense", "all"]), default="hybrid",
+              help="Retrieval mode; 'all' prints lexical, dense and hybrid side by side.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--verbose", "-v", is_flag=True, help="One line per question.")
+@_index_dir_option
+@_friendly
+def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, index_dir: Path | None) -> None:
+    """Recall@1/5/10, MRR@10, answer accuracy and abstention on a questions JSONL file."""
+    from archive.evaluate import evaluate, load_questions
+
+    archive = _open(index_dir)
+    items = load_questions(questions)
+    modes = ["lexical", "dense", "hybrid"] if mode == "all" else [mode]
+    for name in modes:
+        result = evaluate(archive, items, mode=name)
+        summary = {"mode": name, **result.summary()}
+        if as_json:
+            click.echo(json.dumps(summary))
+        else:
+            click.echo(" ".join(f"{key}={value}" for key, value in summary.items()))
+        if verbose:
+            for row in result.rows:
+                mark = "ok " if row["correct"] else "BAD"
+                click.echo(f"  {mark} {row['id']} rank={row['rank']} answer={row['answer']!r} :: {row['question']}")
+
+
+@cli.command()
+@_index_dir_option
+@_friendly
+def glossary(index_dir: Path | None) -> None:
+    """Acronyms defined in the corpus and their long forms."""
+    archive = _open(index_dir)
+    for acronym in sorted(archive.glossary.entries):
+        click.echo(f"{acronym}\t{'; '.join(sorted(archive.glossary.entries[acronym]))}")
+
+
+@cli.command()
+@click.option("--port", default=8501, show_default=True)
+@_friendly
+def serve(port: int) -> None:
+    """Start the Streamlit app on localhost."""
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    os.execvp(sys.executable, [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+                               "--server.address", "127.0.0.1", "--server.headless", "true",
+                               "--browser.gatherUsageStats", "false"])
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,101 @@
+"""Retrieval and answer metrics over a JSONL file of questions with accepted answers and evidence.
+
+A hit counts when an evidence string appears in its text, compared as lowercase word tokens.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.records import Answer, Hit
+
+_TOKEN = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def contains_tokens(haystack: str, needle: str) -> bool:
+    hay, sub = tokens(haystack), tokens(needle)
+    if not sub:
+        return False
+    return any(hay[i : i + len(sub)] == sub for i in range(len(hay) - len(sub) + 1))
+
+
+def holds_evidence(hit: Hit, evidence: list[str]) -> bool:
+    return any(contains_tokens(hit.chunk.text, e) for e in evidence)
+
+
+def answer_matches(answer: str | None, accepted: list[str]) -> bool:
+    if not answer:
+        return False
+    normal = " ".join(answer.lower().split())
+    return any(" ".join(a.lower().split()) in normal for a in accepted)
+
+
+def load_questions(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@dataclass
+class EvalResult:
+    n_answerable: int = 0
+    n_unanswerable: int = 0
+    recall: dict[int, float] = field(default_factory=dict)
+    mrr10: float = 0.0
+    answer_accuracy: float = 0.0
+    abstention: float = 0.0
+    rows: list[dict] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {
+            "questions": self.n_answerable + self.n_unanswerable,
+            "answerable": self.n_answerable,
+            "unanswerable": self.n_unanswerable,
+            **{f"recall@{k}": round(v, 3) for k, v in self.recall.items()},
+            "mrr@10": round(self.mrr10, 3),
+            "answer_accuracy": round(self.answer_accuracy, 3),
+            "abstention": round(self.abstention, 3),
+        }
+
+
+def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)) -> EvalResult:  # noqa: ANN001
+    result = EvalResult()
+    found_at = {k: 0 for k in ks}
+    reciprocal = 0.0
+    correct = 0
+    abstained = 0
+    for item in questions:
+        answerable = bool(item.get("answers"))
+        hits = archive.search(item["question"], k=max(ks), mode=mode)
+        answer: Answer = archive.ask(item["question"]) if mode == "hybrid" else None
+        rank = next((i + 1 for i, h in enumerate(hits) if holds_evidence(h, item.get("evidence", []))), None)
+        row = {"id": item.get("id"), "question": item["question"], "rank": rank,
+               "answer": answer.text if answer else None}
+        if answerable:
+            result.n_answerable += 1
+            for k in ks:
+                found_at[k] += bool(rank and rank <= k)
+            reciprocal += 1.0 / rank if rank and rank <= 10 else 0.0
+            ok = bool(answer) and answer_matches(answer.text, item["answers"]) and any(
+                holds_evidence(h, item["evidence"]) for h in answer.citations[:5]
+            )
+            correct += ok
+            row["correct"] = ok
+        else:
+            result.n_unanswerable += 1
+            ok = answer is not None and answer.text is None
+            abstained += ok
+            row["correct"] = ok
+        result.rows.append(row)
+    n = max(1, result.n_answerable)
+    result.recall = {k: found_at[k] / n for k in ks}
+    result.mrr10 = reciprocal / n
+    result.answer_accuracy = correct / n
+    result.abstention = abstained / max(1, result.n_unanswerable) if result.n_unanswerable else 1.0
+    return result

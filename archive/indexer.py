@@ -1,0 +1,198 @@
+"""Build the index from a corpus directory.
+
+Every build writes a complete new generation directory and then points index/CURRENT at it with
+an atomic rename, so an interrupted build (Ctrl-C, kill -9, full disk) leaves the previous
+generation in place and usable. Chunks whose text is unchanged reuse their stored vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from archive import dense, store
+from archive.chunk import ChunkSettings, chunk_document
+from archive.corpus import list_sources
+from archive.dates import find_periods
+from archive.embed import Embedder
+from archive.errors import ArchiveError, IngestError
+from archive.glossary import Glossary, find_definitions
+from archive.ingest import read_pages, sha256_file
+from archive.packs import find_part_starts, split_parts
+from archive.records import Document
+
+FORMAT_VERSION = 1
+CURRENT = "CURRENT"
+
+
+@dataclass
+class BuildReport:
+    indexed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    chunks: int = 0
+    embedded: int = 0
+    reused_vectors: int = 0
+    seconds: float = 0.0
+    generation: str = ""
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    pointer = Path(index_dir) / CURRENT
+    if not pointer.exists():
+        return None
+    generation = Path(index_dir) / pointer.read_text().strip()
+    return generation if generation.is_dir() else None
+
+
+def _embed_hash(embedder: Embedder, text: str) -> str:
+    return hashlib.sha256(f"{embedder.name}\x00{text}".encode()).hexdigest()[:32]
+
+
+def _previous_vectors(index_dir: Path) -> tuple[dict[str, str], dict[str, np.ndarray]]:
+    """Old file hashes and {embed_hash: vector} from the current generation, if any."""
+    generation = current_generation(index_dir)
+    if generation is None:
+        return {}, {}
+    try:
+        manifest = json.loads((generation / "manifest.json").read_text())
+        connection = store.connect(generation / "archive.db")
+        rows = connection.execute("SELECT rowid, embed_hash FROM chunks").fetchall()
+        connection.close()
+        index = dense.load(generation / "vectors.faiss")
+        vectors = dense.vectors_by_id(index, [r["rowid"] for r in rows])
+        return manifest.get("files", {}), {r["embed_hash"]: v for r, v in zip(rows, vectors)}
+    except Exception:  # an unreadable old generation only costs re-embedding
+        return {}, {}
+
+
+def index_text(heading: str, text: str, glossary: Glossary) -> str:
+    head = heading if heading and not text.lstrip().startswith(heading) else ""
+    extra = glossary.expansions_in(text)
+    return "\n".join(part for part in (head, text, " ".join(extra)) if part)
+
+
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    embedder: Embedder,
+    settings: ChunkSettings = ChunkSettings(),
+    progress: bool = True,
+    log=print,  # noqa: ANN001
+) -> BuildReport:
+    from tqdm import tqdm
+
+    started = time.perf_counter()
+    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    report = BuildReport()
+    old_files, old_vectors = _previous_vectors(index_dir)
+
+    documents: list[tuple[Document, list]] = []
+    sources = list_sources(corpus_dir)
+    for source in tqdm(sources, desc="Reading", unit="file", disable=not progress):
+        try:
+            digest = sha256_file(source.path)
+            pages = read_pages(source.path)
+        except IngestError as exc:
+            report.skipped.append((source.doc_id, str(exc).split(": ", 1)[-1]))
+            log(f"skipped {exc}")
+            continue
+        document = Document(source.doc_id, str(source.path), source.title, source.committee,
+                            source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest)
+        (report.unchanged if old_files.get(source.doc_id) == digest else report.indexed).append(source.doc_id)
+        documents.append((document, pages))
+
+    if not documents:
+        raise ArchiveError(f"nothing could be indexed from {corpus_dir}")
+
+    glossary = Glossary()
+    for document, pages in documents:
+        for acronym, expansion in find_definitions("\n".join(pages)):
+            glossary.add(acronym, expansion)
+
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    generation = index_dir / f"gen-{stamp}"
+    building = index_dir / f".building-{stamp}-{os.getpid()}"
+    building.mkdir()
+    try:
+        connection = store.connect(building / "archive.db", create=True)
+        rowids: list[int] = []
+        texts: list[str] = []
+        with connection:
+            for document, _ in documents:
+                parts = split_parts(document)
+                store.write_document(connection, document, parts)
+                for chunk in chunk_document(document, find_part_starts(document), settings):
+                    text = index_text(chunk.heading, chunk.text, glossary)
+                    periods = [[list(p.first), list(p.last)] for p in find_periods(chunk.text)]
+                    rowid = store.write_chunk(connection, chunk, text, periods)
+                    connection.execute("UPDATE chunks SET embed_hash=? WHERE rowid=?",
+                                        (_embed_hash(embedder, text), rowid))
+                    rowids.append(rowid)
+                    texts.append(text)
+            connection.executemany(
+                "INSERT OR IGNORE INTO glossary VALUES (?,?,?)",
+                [(a, e, "") for a, es in glossary.entries.items() for e in sorted(es)],
+            )
+        report.chunks = len(rowids)
+
+        vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+        todo = []
+        for i, text in enumerate(texts):
+            cached = old_vectors.get(_embed_hash(embedder, text))
+            if cached is not None and cached.shape[0] == embedder.dim:
+                vectors[i] = cached
+            else:
+                todo.append(i)
+        report.reused_vectors = len(texts) - len(todo)
+        if todo:
+            if progress:
+                log(f"Embedding {len(todo)} chunks with {embedder.name}")
+            # Sorting by length batches similar lengths together: less padding, faster encoding.
+            todo.sort(key=lambda i: len(texts[i]))
+            encoded = embedder.encode([texts[i] for i in todo], progress=progress)
+            vectors[todo] = encoded
+        report.embedded = len(todo)
+        dense.save(dense.build(vectors, np.array(rowids, dtype=np.int64)), building / "vectors.faiss")
+        connection.close()
+
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "model": embedder.name,
+            "dim": embedder.dim,
+            "chunking": settings.as_dict(),
+            "files": {document.doc_id: document.sha256 for document, _ in documents},
+            "skipped": dict(report.skipped),
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "chunks": report.chunks,
+        }
+        (building / "manifest.json").write_text(json.dumps(manifest, indent=2))
+        os.replace(building, generation)
+        pointer_tmp = index_dir / f".{CURRENT}.{os.getpid()}"
+        pointer_tmp.write_text(generation.name + "\n")
+        with open(pointer_tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(pointer_tmp, index_dir / CURRENT)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    _remove_old_generations(index_dir, keep=generation.name)
+    report.generation = generation.name
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _remove_old_generations(index_dir: Path, keep: str) -> None:
+    for path in index_dir.iterdir():
+        if path.is_dir() and path.name != keep and (path.name.startswith("gen-") or path.name.startswith(".building-")):
+            # a .building dir from a killed run is left by a dead process; a live build makes its own
+            shutil.rmtree(path, ignore_errors=True)

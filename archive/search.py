@@ -1,0 +1,209 @@
+"""The archive as a library: open an index, search it, ask it questions.
+
+    from archive.search import Archive
+    archive = Archive.open("index")
+    hits = archive.search("UASC January 2024", k=5)
+    answer = archive.ask("What was the UASC figure in January 2024?")
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from archive import dense, store
+from archive.dates import Period, period_of_iso
+from archive.embed import Embedder, get_embedder
+from archive.errors import IndexMismatchError, IndexMissingError
+from archive.fuse import reciprocal_rank_fusion
+from archive.glossary import Glossary
+from archive.indexer import FORMAT_VERSION, current_generation
+from archive.query import Query, fts_query, parse_query
+from archive.records import Answer, Chunk, Document, Hit, Part
+from archive.text import terms
+
+CANDIDATES = 60
+DATE_BONUS = 0.02  # comparable to the fused score of a top-3 hit in one list: 1/(60+1) ≈ 0.016
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get("ARCHIVE_INDEX_DIR", "index"))
+
+
+@dataclass(frozen=True)
+class Filters:
+    committee: str | None = None
+    date_from: str | None = None  # ISO
+    date_to: str | None = None
+    doc_type: str | None = None
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+class Archive:
+    def __init__(self, generation: Path, embedder: Embedder, manifest: dict) -> None:
+        self.generation = generation
+        self.manifest = manifest
+        self.embedder = embedder
+        self.db = store.connect(generation / "archive.db")
+        self.vectors = dense.load(generation / "vectors.faiss")
+        self.documents: dict[str, Document] = store.load_documents(self.db)
+        self.parts: dict[tuple[str, int], Part] = store.load_parts(self.db)
+        glossary = Glossary()
+        for row in self.db.execute("SELECT acronym, expansion FROM glossary"):
+            glossary.add(row["acronym"], row["expansion"])
+        self.glossary = glossary
+        self._df: Counter | None = None
+        self.chunk_count = int(self.db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    @classmethod
+    def open(cls, index_dir: Path | str | None = None, embedder: Embedder | None = None) -> Archive:
+        index_dir = Path(index_dir) if index_dir else default_index_dir()
+        generation = current_generation(index_dir)
+        if generation is None:
+            raise IndexMissingError(f"no index in {index_dir}: run `archive index` first")
+        manifest = json.loads((generation / "manifest.json").read_text())
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise IndexMismatchError(
+                f"index in {index_dir} has format {manifest.get('format_version')}, this version reads "
+                f"{FORMAT_VERSION}: rebuild it with `archive index`"
+            )
+        embedder = embedder or get_embedder(_embedder_choice(manifest["model"]))
+        if embedder.name != manifest["model"] or embedder.dim != manifest["dim"]:
+            raise IndexMismatchError(
+                f"index in {index_dir} was built with {manifest['model']} ({manifest['dim']} dims) but "
+                f"the embedder is {embedder.name} ({embedder.dim} dims): rebuild it with `archive index`"
+            )
+        return cls(generation, embedder, manifest)
+
+    # -- statistics -----------------------------------------------------------------------------
+    @property
+    def document_frequency(self) -> Counter:
+        if self._df is None:
+            df: Counter = Counter()
+            for row in self.db.execute("SELECT heading, text FROM chunks"):
+                df.update(set(terms(row["heading"] + " " + row["text"])))
+            self._df = df
+        return self._df
+
+    def idf(self, term: str) -> float:
+        return float(np.log((self.chunk_count + 1) / (self.document_frequency.get(term, 0) + 0.5)))
+
+    # -- retrieval ------------------------------------------------------------------------------
+    def chunk(self, rowid: int) -> Chunk:
+        row = self.db.execute("SELECT * FROM chunks WHERE rowid=?", (rowid,)).fetchone()
+        return store.row_to_chunk(row)
+
+    def neighbours(self, chunk: Chunk, before: int = 1, after: int = 1) -> list[Chunk]:
+        rows = self.db.execute(
+            "SELECT * FROM chunks WHERE doc_id=? AND rowid BETWEEN ? AND ? ORDER BY rowid",
+            (chunk.doc_id, chunk.chunk_id - before, chunk.chunk_id + after),
+        ).fetchall()
+        return [store.row_to_chunk(r) for r in rows]
+
+    def lexical(self, query: Query, n: int = CANDIDATES) -> list[int]:
+        expression = fts_query(query)
+        if not expression:
+            return []
+        rows = self.db.execute(
+            "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?",
+            (expression, n),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def dense(self, query: Query, n: int = CANDIDATES) -> list[int]:
+        vector = self.embedder.encode([query.search_text])[0]
+        return [rowid for rowid, _ in dense.search(self.vectors, vector, n)]
+
+    def _periods(self, rowid: int) -> list[Period]:
+        row = self.db.execute("SELECT periods FROM chunks WHERE rowid=?", (rowid,)).fetchone()
+        return [Period(tuple(a), tuple(b)) for a, b in json.loads(row[0] or "[]")]
+
+    def context_date(self, chunk: Chunk) -> str:
+        part = self.parts.get((chunk.doc_id, chunk.part_id))
+        document = self.documents[chunk.doc_id]
+        return (part.part_date if part and part.part_date else "") or document.meeting_date
+
+    def _passes(self, chunk: Chunk, filters: Filters) -> bool:
+        document = self.documents[chunk.doc_id]
+        if filters.committee and filters.committee.lower() not in document.committee.lower():
+            return False
+        if filters.doc_type and filters.doc_type.lower() != document.doc_type.lower():
+            return False
+        when = self.context_date(chunk)
+        if filters.date_from and (not when or when < filters.date_from):
+            return False
+        if filters.date_to and (not when or when > filters.date_to):
+            return False
+        return True
+
+    def date_score(self, query: Query, periods: list[Period], context_iso: str) -> float:
+        """1 when the passage's own dates match the asked date, 0.5 when only its meeting does."""
+        if not (query.periods or query.after or query.before):
+            return 0.0
+        context = period_of_iso(context_iso)
+        own = periods or ([context] if context else [])
+        if not own:
+            return 0.0
+        def ok(period: Period) -> bool:
+            if query.after and period.last < query.after.first:
+                return False
+            if query.before and period.first > query.before.last:
+                return False
+            return not query.periods or any(period.overlaps(asked) for asked in query.periods)
+
+        if any(ok(p) for p in own):
+            return 1.0 if periods else 0.5
+        return 0.0
+
+    def search(self, question: str | Query, k: int = 10, filters: Filters | None = None,
+               mode: str = "hybrid") -> list[Hit]:
+        query = question if isinstance(question, Query) else parse_query(question, self.glossary)
+        filters = filters or Filters()
+        n = CANDIDATES * (4 if filters.as_dict() else 1)
+        lexical = self.lexical(query, n) if mode in ("hybrid", "lexical") else []
+        dense_ids = self.dense(query, n) if mode in ("hybrid", "dense") else []
+        fused = reciprocal_rank_fusion([lexical, dense_ids])
+        lexical_rank = {rowid: i + 1 for i, rowid in enumerate(lexical)}
+        dense_rank = {rowid: i + 1 for i, rowid in enumerate(dense_ids)}
+        hits = []
+        for rowid, score in fused:
+            chunk = self.chunk(rowid)
+            if not self._passes(chunk, filters):
+                continue
+            if mode == "hybrid":
+                score += DATE_BONUS * self.date_score(query, self._periods(rowid), self.context_date(chunk))
+            hits.append(Hit(chunk, score, lexical_rank.get(rowid), dense_rank.get(rowid),
+                            self.documents[chunk.doc_id], self.parts.get((chunk.doc_id, chunk.part_id))))
+        hits.sort(key=lambda hit: -hit.score)
+        return hits[:k]
+
+    def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
+        from archive.answer import answer_question
+
+        query = parse_query(question, self.glossary)
+        hits = self.search(query, k=max(k, 10), filters=filters)
+        answer = answer_question(self, query, hits)
+        return replace(answer, citations=answer.citations[:k])
+
+    def stats(self) -> dict:
+        dates = sorted(d.meeting_date for d in self.documents.values() if d.meeting_date)
+        return {
+            "documents": len(self.documents),
+            "meetings": len({(d.committee, d.meeting_date) for d in self.documents.values()}),
+            "chunks": self.chunk_count,
+            "first_meeting": dates[0] if dates else "",
+            "last_meeting": dates[-1] if dates else "",
+            "built_at": self.manifest.get("built_at", ""),
+            "model": self.manifest.get("model", ""),
+        }
+
+
+def _embedder_choice(model_name: str) -> str:
+    return "hash" if model_name.startswith("hash") else "minilm"

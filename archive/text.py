@@ -1,0 +1,71 @@
+"""Tokens, stems and sentences shared by indexing, querying and answering."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# Punkt's trained models cannot be downloaded here; its unsupervised core with the abbreviations
+# council papers use (which a model trained on news text misses anyway) splits these papers well.
+COUNCIL_ABBREVIATIONS = {
+    "cllr", "cllrs", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "e.g", "i.e", "etc", "p.m",
+    "a.m", "approx", "dept", "govt", "para", "paras", "ref", "vs", "v", "cf", "incl", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "co", "ltd", "inc", "fig",
+}
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself nor not now of off on once only or other our ours ourselves out over own
+    same she should so some such than that the their theirs them themselves then there these they
+    this those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours yourself yourselves also may might must shall upon via per
+    whose herefordshire""".split()
+)
+
+_WORD = re.compile(r"[A-Za-z0-9£%]+(?:[.,'’][A-Za-z0-9]+)*")
+_stemmer = SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stem(word)
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens, numbers kept whole ("6,023", "5.03pm", "23/24" -> "23", "24")."""
+    return [match.group(0).lower().replace("’", "'") for match in _WORD.finditer(text)]
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms: stopwords dropped, numbers kept."""
+    return [stem(word) for word in words(text) if word not in STOPWORDS]
+
+
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(COUNCIL_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+_PUNKT = _punkt()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; lines (table rows, list items) never share a sentence."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for start, end in _PUNKT.span_tokenize(line):
+                spans.append((offset + start, offset + end))
+        offset += len(line) + 1
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
