@@ -42,46 +42,34 @@ class Candidate:
     coverage: float
 
 
-def _coverage(archive, query: Query, text: str) -> float:  # noqa: ANN001
-    topic = list(query.topic_terms)
-    if not topic:
-        return 1.0
-    present = set(terms(text))
-    expansion_terms = {t for e in query.expansions for t in terms(e)}
-    weights = {t: archive.idf(t) for t in topic}
-    total = sum(weights.values()) or 1.0
-    covered = sum(w for t, w in weights.items() if t in present)
-    # An acronym in the question is covered when its long form is present, and the reverse.
-    if expansion_terms and expansion_terms & present:
-        covered += sum(w for t, w in weights.items() if t not in present and _is_acronym_term(t, query))
-    return min(1.0, covered / total)
-
-
-def _is_acronym_term(term: str, query: Query) -> bool:
-    acronyms = {stem(w) for w in words(query.text) if w.upper() in {e.upper() for e in query.expansions}}
-    long_form = {t for e in query.expansions for t in terms(e)}
-    return term in acronyms or term in long_form or any(
-        term == stem(w.lower()) for w in re.findall(r"\b[A-Z]{2,}[a-z]?\b", query.text)
-    )
-
-
 def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:  # noqa: ANN001
     out = []
     for rank, hit in enumerate(hits[:ANSWER_HITS]):
         text = hit.chunk.text
         context_iso = archive.context_date(hit.chunk)
         header = _table_header(text)
-        chunk_coverage = _coverage(archive, query, hit.chunk.heading + "\n" + text)
-        for start, end in sentence_spans(text):
+        meta = archive.meta_text(hit.chunk)
+        chunk_coverage = archive.coverage(query, "\n".join((meta, hit.chunk.heading, text)))
+        agreed = (hit.lexical_rank or 99) <= 3 and (hit.dense_rank or 99) <= 3
+        spans = sentence_spans(text)
+        for position, (start, end) in enumerate(spans):
             sentence = text[start:end]
+            # the sentence before on the same line often names what "this was 38" refers to
+            earlier = ""
+            if position and "\n" not in text[spans[position - 1][0] : start]:
+                earlier = text[spans[position - 1][0] : spans[position - 1][1]]
             if header and sentence in header:
                 continue
             context = "\n".join(x for x in (hit.chunk.heading, header) if x)
             sentence_periods = find_periods(sentence)
             date_value = archive.date_score(query, sentence_periods, context_iso)
-            coverage = _coverage(archive, query, sentence + "\n" + context)
+            own = archive.coverage(query, earlier + "\n" + sentence)
+            coverage = archive.coverage(query, "\n".join((earlier, sentence, context, meta)))
             blended = 0.7 * coverage + 0.3 * chunk_coverage
-            score = blended + 0.6 * date_value + _type_fit(query, sentence) + 0.15 / (rank + 1)
+            score = blended + 0.3 * own + 0.6 * date_value + _type_fit(query, sentence) + 0.15 / (rank + 1)
+            if agreed:
+                # both retrievers put this passage in their top three: trust it past paraphrase
+                blended = max(blended, MIN_COVERAGE * (0.5 + 0.5 * own))
             date_ok = date_value > 0 or not (query.periods or query.after or query.before)
             out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended))
     return out

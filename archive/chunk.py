@@ -125,6 +125,17 @@ def _split_long(page: str, block: _Block, target: int) -> list[tuple[int, int]]:
     return windows or [(block.start, block.end)]
 
 
+def _caption(page: str, earlier: list[_Block]) -> str:
+    """The paragraph just above a table (skipping a bare paragraph number), which usually says
+    what the table counts."""
+    for block in reversed(earlier[-2:]):
+        if block.kind == "table" or block.words > 60:
+            return ""
+        if block.words > 3:
+            return " ".join(page[block.start : block.end].split())
+    return ""
+
+
 def _row_groups(page: str, block: _Block, target: int) -> list[tuple[int, int]]:
     groups: list[tuple[int, int]] = []
     rows: list[tuple[int, int]] = []
@@ -165,7 +176,8 @@ def chunk_document(
                 group.clear()
 
         boundaries = {start.offset for start in part_starts if start.page == page_no}
-        for block in blocks(page):
+        page_blocks = blocks(page)
+        for position, block in enumerate(page_blocks):
             if any(group and group[-1].end <= b <= block.start for b in boundaries):
                 flush()
             if block.kind == "heading":
@@ -176,10 +188,12 @@ def chunk_document(
                 continue
             if block.kind == "table":
                 flush()
+                caption = _caption(page, page_blocks[:position])
+                table_heading = ": ".join(x for x in (heading, caption) if x)
                 for first, last in _row_groups(page, block, settings.target_words):
                     rows_text = page[first:last]
                     text = rows_text if first == block.start else block.header + "\n" + rows_text
-                    emit(page_no, page, first, last, heading, text)
+                    emit(page_no, page, first, last, table_heading, text)
                 continue
             words_so_far = sum(item.words for item in group)
             if block.words > settings.max_words:

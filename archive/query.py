@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from archive.dates import Period, find_periods
 from archive.glossary import Glossary
-from archive.text import STOPWORDS, terms, words
+from archive.text import STOPWORDS, stem, terms, words
 
 # Words that ask for a kind of answer rather than name the subject.
 QUESTION_WORDS = frozenset(
@@ -29,6 +29,7 @@ class Query:
     after: Period | None = None  # "after the 2022 inspection": answer dated no earlier
     before: Period | None = None  # "before the June 2021 report": answer dated no later
     filters: dict = field(default_factory=dict)
+    aliases: dict = field(default_factory=dict)  # term -> stems that also satisfy it (acronym <-> long form)
 
     @property
     def search_text(self) -> str:
@@ -74,6 +75,17 @@ def parse_query(question: str, glossary: Glossary | None = None, filters: dict |
         if t not in QUESTION_STEMS
     ]
     expansions = tuple(glossary.expansions_in(question))
+    aliases: dict[str, frozenset[str]] = {}
+    lowered = question.lower()
+    for acronym, long_forms in glossary.entries.items():
+        short = stem(acronym.lower())
+        long_terms = frozenset(t for form in long_forms for t in terms(form))
+        if re.search(rf"\b{re.escape(acronym)}\b", question, re.I):
+            aliases[short] = long_terms
+        for form in long_forms:
+            if form.lower() in lowered:
+                for term in terms(form):
+                    aliases[term] = aliases.get(term, frozenset()) | {short}
     return Query(
         text=question.strip(),
         intent=intent_of(question),
@@ -84,6 +96,7 @@ def parse_query(question: str, glossary: Glossary | None = None, filters: dict |
         after=after,
         before=before,
         filters=dict(filters or {}),
+        aliases=aliases,
     )
 
 

@@ -28,7 +28,9 @@ from archive.records import Answer, Chunk, Document, Hit, Part
 from archive.text import terms
 
 CANDIDATES = 60
-DATE_BONUS = 0.02  # comparable to the fused score of a top-3 hit in one list: 1/(60+1) ≈ 0.016
+# Rerank features are added to the fused RRF score (a top hit in one list scores 1/61 ≈ 0.016).
+DATE_BONUS = 0.005
+COVERAGE_WEIGHT = 0.02
 
 
 def default_index_dir() -> Path:
@@ -95,6 +97,23 @@ class Archive:
     def idf(self, term: str) -> float:
         return float(np.log((self.chunk_count + 1) / (self.document_frequency.get(term, 0) + 0.5)))
 
+    def meta_text(self, chunk: Chunk) -> str:
+        """What a passage is part of: its document, committee and part titles."""
+        document = self.documents[chunk.doc_id]
+        part = self.parts.get((chunk.doc_id, chunk.part_id))
+        return " ".join([document.title, document.committee, document.doc_type, part.title if part else ""])
+
+    def coverage(self, query: Query, text: str) -> float:
+        """IDF-weighted share of the question's subject terms that the text holds (acronyms count
+        as present when their long form is, and the reverse)."""
+        topic = list(query.topic_terms)
+        if not topic:
+            return 1.0
+        present = set(terms(text))
+        weights = {t: self.idf(t) for t in topic}
+        covered = sum(w for t, w in weights.items() if t in present or t in query.aliases and query.aliases[t] & present)
+        return min(1.0, covered / (sum(weights.values()) or 1.0))
+
     # -- retrieval ------------------------------------------------------------------------------
     def chunk(self, rowid: int) -> Chunk:
         row = self.db.execute("SELECT * FROM chunks WHERE rowid=?", (rowid,)).fetchone()
@@ -144,23 +163,25 @@ class Archive:
         return True
 
     def date_score(self, query: Query, periods: list[Period], context_iso: str) -> float:
-        """1 when the passage's own dates match the asked date, 0.5 when only its meeting does."""
+        """How well a passage's dates fit the asked date: 1 for its own date of the same
+        granularity, 0.6 for a coarser own date that contains it (a year for a month), 0.5 when
+        the passage has no date and its meeting matches, 0 otherwise (and when nothing is asked)."""
         if not (query.periods or query.after or query.before):
             return 0.0
         context = period_of_iso(context_iso)
         own = periods or ([context] if context else [])
-        if not own:
-            return 0.0
-        def ok(period: Period) -> bool:
-            if query.after and period.last < query.after.first:
-                return False
-            if query.before and period.first > query.before.last:
-                return False
-            return not query.periods or any(period.overlaps(asked) for asked in query.periods)
 
-        if any(ok(p) for p in own):
-            return 1.0 if periods else 0.5
-        return 0.0
+        def fit(period: Period) -> float:
+            if query.after and period.last < query.after.first:
+                return 0.0
+            if query.before and period.first > query.before.last:
+                return 0.0
+            if not query.periods:
+                return 1.0
+            return max((granularity_fit(period, asked) for asked in query.periods), default=0.0)
+
+        best = max((fit(p) for p in own), default=0.0)
+        return best if periods else best * 0.5
 
     def search(self, question: str | Query, k: int = 10, filters: Filters | None = None,
                mode: str = "hybrid") -> list[Hit]:
@@ -179,6 +200,8 @@ class Archive:
                 continue
             if mode == "hybrid":
                 score += DATE_BONUS * self.date_score(query, self._periods(rowid), self.context_date(chunk))
+                score += COVERAGE_WEIGHT * self.coverage(
+                    query, "\n".join((self.meta_text(chunk), chunk.heading, chunk.text)))
             hits.append(Hit(chunk, score, lexical_rank.get(rowid), dense_rank.get(rowid),
                             self.documents[chunk.doc_id], self.parts.get((chunk.doc_id, chunk.part_id))))
         hits.sort(key=lambda hit: -hit.score)
@@ -203,6 +226,19 @@ class Archive:
             "built_at": self.manifest.get("built_at", ""),
             "model": self.manifest.get("model", ""),
         }
+
+
+def granularity_fit(period: Period, asked: Period) -> float:
+    """1 for the same period, 0.8 for one of the same size that overlaps (Jan 24 vs January 2024
+    spelled differently), 0.7 for a finer one inside it (December 2022 for 2022/23), 0.6 for a
+    coarser one around it (2023/24 for January 2024), 0 for no overlap."""
+    if not period.overlaps(asked):
+        return 0.0
+    if (period.first, period.last) == (asked.first, asked.last):
+        return 1.0
+    if period.months == asked.months:
+        return 0.8
+    return 0.7 if period.months < asked.months else 0.6
 
 
 def _embedder_choice(model_name: str) -> str:

@@ -24,16 +24,28 @@ STOPWORDS = frozenset(
     same she should so some such than that the their theirs them themselves then there these they
     this those through to too under until up very was we were what when where which while who whom
     why will with would you your yours yourself yourselves also may might must shall upon via per
-    whose herefordshire""".split()
+    whose""".split()
 )
 
 _WORD = re.compile(r"[A-Za-z0-9£%]+(?:[.,'’][A-Za-z0-9]+)*")
 _stemmer = SnowballStemmer("english")
 
 
+# Irregular forms a suffix stemmer cannot join to their base ("came" and "come").
+IRREGULAR = {
+    "came": "come", "went": "go", "gone": "go", "gave": "give", "given": "give", "took": "take",
+    "taken": "take", "made": "make", "paid": "pay", "spent": "spend", "met": "meet", "held": "hold",
+    "left": "leave", "began": "begin", "begun": "begin", "brought": "bring", "bought": "buy",
+    "sought": "seek", "told": "tell", "said": "say", "saw": "see", "seen": "see", "rose": "rise",
+    "risen": "rise", "fell": "fall", "fallen": "fall", "kept": "keep", "found": "find", "chose": "choose",
+    "chosen": "choose", "children": "child", "child's": "child", "people": "person", "women": "woman",
+    "men": "man",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer.stem(word)
+    return _stemmer.stem(IRREGULAR.get(word, word))
 
 
 def words(text: str) -> list[str]:
