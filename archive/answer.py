@@ -14,8 +14,9 @@ from archive.query import Query
 from archive.records import Answer, Hit
 from archive.text import sentence_spans, stem, terms, words
 
-ANSWER_HITS = 6  # sentences are drawn from this many top passages
+ANSWER_HITS = 10  # sentences are drawn from this many top passages
 MIN_COVERAGE = 0.6  # share (IDF-weighted) of the question's subject terms a passage must hold
+DATED_MIN_COVERAGE = 0.45  # ... when the passage also matches the date the question asks about
 
 _NUMBER = re.compile(
     r"(?<![\w./])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w./])(?:£\s?)?\d+(?:\.\d+)?%?(?![\w/])"
@@ -28,6 +29,7 @@ _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+((?:[A-
 _NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
 _NOT_NAMES = {"Herefordshire", "Council", "Children", "Committee", "Board", "Service", "Services", "The",
               "Corporate", "Cabinet", "Member", "Director", "Scrutiny", "Young", "People", "Department"}
+_FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.I)
 _COUNT_HEADERS = ("number", "no.", "count", "total")
 
 
@@ -40,6 +42,8 @@ class Candidate:
     score: float
     date_ok: bool
     coverage: float
+    dated: bool = False  # the question names a date and this passage matches it
+    typed: bool = False  # the sentence holds the kind of thing asked for (a number, a time, ...)
 
 
 def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:  # noqa: ANN001
@@ -63,15 +67,17 @@ def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:  # n
             context = "\n".join(x for x in (hit.chunk.heading, header) if x)
             sentence_periods = find_periods(sentence)
             date_value = archive.date_score(query, sentence_periods, context_iso)
-            own = archive.coverage(query, earlier + "\n" + sentence)
+            own = archive.coverage(query, earlier + "\n" + sentence, exclude=meta)
             coverage = archive.coverage(query, "\n".join((earlier, sentence, context, meta)))
             blended = 0.7 * coverage + 0.3 * chunk_coverage
-            score = blended + 0.3 * own + 0.6 * date_value + _type_fit(query, sentence) + 0.15 / (rank + 1)
+            score = blended + 0.5 * own + 1.2 * date_value + _type_fit(query, sentence) + 0.15 / (rank + 1)
             if agreed:
                 # both retrievers put this passage in their top three: trust it past paraphrase
                 blended = max(blended, MIN_COVERAGE * (0.5 + 0.5 * own))
             date_ok = date_value > 0 or not (query.periods or query.after or query.before)
-            out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended))
+            fit = _type_fit(query, sentence)
+            out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended,
+                                 dated=bool(query.periods) and date_value >= 0.5, typed=fit > 0))
     return out
 
 
@@ -145,10 +151,20 @@ def _best_number(archive, query: Query, sentence: str, context: str) -> str | No
     asked = set(query.terms)
     asked_numbers = set(re.findall(r"\d[\d,.]*", query.text))
 
+    asked_dates = [
+        position for period in find_periods(sentence)
+        if any(period.overlaps(asked) for asked in query.periods)
+        for position in [sentence.find(period.text)] if position >= 0
+    ]
+
     def closeness(match: re.Match) -> float:
         if match.group(0).lstrip("£").rstrip("%") in asked_numbers:
             return -1.0
         score = 0.0
+        for position in asked_dates:
+            # the figure stated next to the asked date ("38 (March 24)", "412 in 2022/23")
+            gap = len(sentence[min(position, match.start()) : max(position, match.start())].split())
+            score += 2.0 / (1 + gap)
         for term in asked:
             distances = [abs(len(sentence[min(p, match.start()) : max(p, match.start())].split()))
                          for p, t in tokens if t == term]
@@ -168,7 +184,7 @@ def _table_cell(query: Query, row: str, header: str) -> str | None:
     asked = set(query.terms)
     best, best_score = None, 0.0
     for index, cell in enumerate(cells[1:], start=1):
-        if not re.search(r"\d", cell) or index >= len(names):
+        if not _FIGURE_CELL.match(cell) or index >= len(names):
             continue
         name_terms = set(terms(names[index]))
         score = len(name_terms & asked)
@@ -177,7 +193,7 @@ def _table_cell(query: Query, row: str, header: str) -> str | None:
         if score > best_score:
             best, best_score = cell.strip(), score
     if best is None:
-        numeric = [c.strip() for c in cells[1:] if re.search(r"\d", c)]
+        numeric = [c.strip() for c in cells[1:] if _FIGURE_CELL.match(c)]
         best = numeric[0] if numeric else None
     return best
 
@@ -217,7 +233,8 @@ def _held_dates(archive, query: Query, candidates: list[Candidate]) -> str:  # n
 
 def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:  # noqa: ANN001
     candidates = _candidates(archive, query, hits)
-    usable = [c for c in candidates if c.coverage >= MIN_COVERAGE and c.date_ok]
+    usable = [c for c in candidates if c.date_ok and (
+        c.coverage >= MIN_COVERAGE or (c.coverage >= DATED_MIN_COVERAGE and c.dated and c.typed))]
     if not usable:
         held = _held_dates(archive, query, candidates)
         asked = ", ".join(p.text for p in query.periods)

@@ -61,7 +61,7 @@ def _is_heading(line: str) -> bool:
         return True
     if not stripped or stripped.isdigit() or len(stripped.split()) > 12 or _LIST_ITEM.match(line) or "\t" in stripped:
         return False
-    return not stripped.endswith((".", ",", ";")) and (stripped[0].isupper() or stripped[0].isdigit())
+    return not stripped.endswith((".", ",")) and (stripped[0].isupper() or stripped[0].isdigit())
 
 
 def blocks(page: str) -> list[_Block]:

@@ -70,8 +70,10 @@ def parse_query(question: str, glossary: Glossary | None = None, filters: dict |
             periods.append(period)
     date_words = {w for p in find_periods(question) for w in words(p.text)}
     content = terms(question)
+    intent = intent_of(question)
+    asked_for = {"time"} if intent == "time" else {"date", "year", "month"} if intent == "date" else set()
     topic = [
-        t for t in terms(" ".join(w for w in words(question) if w not in date_words))
+        t for t in terms(" ".join(w for w in words(question) if w not in date_words and w not in asked_for))
         if t not in QUESTION_STEMS
     ]
     expansions = tuple(glossary.expansions_in(question))
@@ -88,7 +90,7 @@ def parse_query(question: str, glossary: Glossary | None = None, filters: dict |
                     aliases[term] = aliases.get(term, frozenset()) | {short}
     return Query(
         text=question.strip(),
-        intent=intent_of(question),
+        intent=intent,
         terms=tuple(content),
         topic_terms=tuple(dict.fromkeys(topic)),
         expansions=expansions,

@@ -103,10 +103,15 @@ class Archive:
         part = self.parts.get((chunk.doc_id, chunk.part_id))
         return " ".join([document.title, document.committee, document.doc_type, part.title if part else ""])
 
-    def coverage(self, query: Query, text: str) -> float:
+    def coverage(self, query: Query, text: str, exclude: str = "") -> float:
         """IDF-weighted share of the question's subject terms that the text holds (acronyms count
-        as present when their long form is, and the reverse)."""
+        as present when their long form is, and the reverse). Terms that `exclude` already holds
+        (say the document's title) are left out of the count, unless it holds them all."""
         topic = list(query.topic_terms)
+        if exclude:
+            held = set(terms(exclude))
+            residual = [t for t in topic if t not in held]
+            topic = residual or topic
         if not topic:
             return 1.0
         present = set(terms(text))
@@ -169,7 +174,6 @@ class Archive:
         if not (query.periods or query.after or query.before):
             return 0.0
         context = period_of_iso(context_iso)
-        own = periods or ([context] if context else [])
 
         def fit(period: Period) -> float:
             if query.after and period.last < query.after.first:
@@ -180,8 +184,9 @@ class Archive:
                 return 1.0
             return max((granularity_fit(period, asked) for asked in query.periods), default=0.0)
 
-        best = max((fit(p) for p in own), default=0.0)
-        return best if periods else best * 0.5
+        from_text = max((fit(p) for p in periods), default=0.0)
+        from_meeting = fit(context) * 0.5 if context else 0.0
+        return max(from_text, from_meeting)
 
     def search(self, question: str | Query, k: int = 10, filters: Filters | None = None,
                mode: str = "hybrid") -> list[Hit]:
@@ -229,16 +234,16 @@ class Archive:
 
 
 def granularity_fit(period: Period, asked: Period) -> float:
-    """1 for the same period, 0.8 for one of the same size that overlaps (Jan 24 vs January 2024
-    spelled differently), 0.7 for a finer one inside it (December 2022 for 2022/23), 0.6 for a
-    coarser one around it (2023/24 for January 2024), 0 for no overlap."""
+    """1 for the same period, 0.5 for one of the same length that overlaps (2022 for 2022/23), 0.3 for a finer one
+    inside it (December 2022 for 2022/23) or a coarser one around it (2023/24 for January 2024),
+    0 for no overlap."""
     if not period.overlaps(asked):
         return 0.0
     if (period.first, period.last) == (asked.first, asked.last):
         return 1.0
     if period.months == asked.months:
-        return 0.8
-    return 0.7 if period.months < asked.months else 0.6
+        return 0.5
+    return 0.3
 
 
 def _embedder_choice(model_name: str) -> str:

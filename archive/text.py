@@ -39,7 +39,7 @@ IRREGULAR = {
     "sought": "seek", "told": "tell", "said": "say", "saw": "see", "seen": "see", "rose": "rise",
     "risen": "rise", "fell": "fall", "fallen": "fall", "kept": "keep", "found": "find", "chose": "choose",
     "chosen": "choose", "children": "child", "child's": "child", "people": "person", "women": "woman",
-    "men": "man",
+    "men": "man", "percentage": "percent", "percentages": "percent", "%": "percent",
 }
 
 
@@ -54,8 +54,15 @@ def words(text: str) -> list[str]:
 
 
 def terms(text: str) -> list[str]:
-    """Stemmed content terms: stopwords dropped, numbers kept."""
-    return [stem(word) for word in words(text) if word not in STOPWORDS]
+    """Stemmed content terms: stopwords dropped, numbers kept ("46%" also gives "percent")."""
+    out = []
+    for word in words(text):
+        if word in STOPWORDS:
+            continue
+        out.append(stem(word))
+        if word.endswith("%"):
+            out.append("percent")
+    return out
 
 
 def _punkt() -> PunktSentenceTokenizer:
