@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.dates import Period, find_periods, human_date
+from archive.dates import Period, find_periods
 from archive.query import Query
 from archive.records import Answer, Hit
 from archive.text import sentence_spans, stem, terms, words
@@ -253,9 +253,7 @@ def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:  # noqa: 
     else:
         candidate, span = usable[0], usable[0].text.strip()
     ordered = [candidate.hit] + [h for h in hits if h.chunk.chunk_id != candidate.hit.chunk.chunk_id]
-    when = archive.context_date(candidate.hit.chunk)
-    note = f"From {candidate.hit.document.title}, {human_date(when)}" if candidate.hit.document else ""
-    return Answer(query.text, span, candidate.text.strip(), tuple(ordered), note)
+    return Answer(query.text, span, candidate.text.strip(), tuple(ordered), "")
 
 
 def period_text(periods: list[Period]) -> str:

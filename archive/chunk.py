@@ -162,7 +162,9 @@ def chunk_document(
         if not body.strip():
             return
         part_id = part_at(part_starts, page_no, start)
-        chunks.append(Chunk(len(chunks), document.doc_id, part_id, page_no, start, end, heading, body.strip("\n")))
+        line = page.count("\n", 0, start) + 1
+        chunks.append(Chunk(len(chunks), document.doc_id, part_id, page_no, start, end, heading,
+                            body.strip("\n"), line))
 
     for page_no, page in enumerate(document.pages, start=1):
         heading = ""
@@ -197,9 +199,13 @@ def chunk_document(
                 continue
             words_so_far = sum(item.words for item in group)
             if block.words > settings.max_words:
-                flush()
+                lead = group[0].start if group and all(item.kind == "heading" for item in group) else None
+                if lead is None:
+                    flush()
+                group.clear()
                 for start, end in _split_long(page, block, settings.target_words):
-                    emit(page_no, page, start, end, heading)
+                    emit(page_no, page, start if lead is None else lead, end, heading)
+                    lead = None
                 continue
             if group and words_so_far + block.words > settings.target_words:
                 flush()

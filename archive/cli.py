@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from archive.cite import answer_json, citation_text, hit_json
 from archive.errors import ArchiveError
 
 DEFAULT_CORPUS = Path("corpus")
@@ -54,51 +55,6 @@ def filter_options(func):  # noqa: ANN001, ANN201
     ]):
         func = option(func)
     return func
-
-
-def hit_json(hit) -> dict:  # noqa: ANN001
-    from archive.dates import human_date
-
-    document, part, chunk = hit.document, hit.part, hit.chunk
-    return {
-        "doc_id": chunk.doc_id,
-        "title": document.title if document else "",
-        "committee": document.committee if document else "",
-        "meeting_date": document.meeting_date if document else "",
-        "doc_type": document.doc_type if document else "",
-        "source": document.source_url or document.path if document else "",
-        "part": part.title if part else "",
-        "part_date": part.part_date if part else "",
-        "page": chunk.page,
-        "heading": chunk.heading,
-        "score": round(hit.score, 6),
-        "text": chunk.text,
-        "cited_as": citation_text(hit),
-        "meeting": human_date(document.meeting_date) if document else "",
-    }
-
-
-def citation_text(hit) -> str:  # noqa: ANN001
-    from archive.dates import human_date
-
-    document, part = hit.document, hit.part
-    if document is None:
-        return hit.chunk.doc_id
-    where = f"{document.title} ({document.committee}, {human_date(document.meeting_date)})"
-    if part and part.part_id > 0:
-        when = f", {human_date(part.part_date)}" if part.part_date else ""
-        where = f"{part.title}{when}, in {where}"
-    return f"{where}, page {hit.chunk.page}"
-
-
-def answer_json(answer) -> dict:  # noqa: ANN001
-    return {
-        "question": answer.question,
-        "answer": answer.text,
-        "quote": answer.quote,
-        "note": answer.note,
-        "citations": [hit_json(h) for h in answer.citations],
-    }
 
 
 @click.group()

@@ -54,12 +54,15 @@ class SentenceTransformerEmbedder:
     def __init__(self, path: Path | None = None, batch_size: int = 32) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         from sentence_transformers import SentenceTransformer
 
         self.path = path or model_path()
         self.model = SentenceTransformer(str(self.path), device="cpu")
         self.name = DEFAULT_MODEL
-        self.dim = int(self.model.get_sentence_embedding_dimension())
+        dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.batch_size = batch_size
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:

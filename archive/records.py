@@ -40,6 +40,7 @@ class Chunk:
     end: int
     heading: str
     text: str  # verbatim source lines (a table row is preceded by its header line)
+    line: int = 0  # 1-based line of the page where the chunk starts
 
 
 @dataclass(frozen=True)

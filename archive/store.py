@@ -19,7 +19,7 @@ CREATE TABLE parts (
 );
 CREATE TABLE chunks (
     rowid INTEGER PRIMARY KEY, doc_id TEXT, part_id INTEGER, page INTEGER, start INTEGER,
-    "end" INTEGER, heading TEXT, text TEXT, periods TEXT, embed_hash TEXT
+    "end" INTEGER, heading TEXT, text TEXT, periods TEXT, embed_hash TEXT, line INTEGER
 );
 CREATE INDEX chunks_doc ON chunks(doc_id);
 -- index_text is heading + text with glossary expansions; stemming by FTS5's porter tokenizer.
@@ -50,9 +50,10 @@ def write_document(connection: sqlite3.Connection, document: Document, parts: li
 
 def write_chunk(connection: sqlite3.Connection, chunk: Chunk, index_text: str, periods: list) -> int:
     cursor = connection.execute(
-        'INSERT INTO chunks (doc_id, part_id, page, start, "end", heading, text, periods) VALUES (?,?,?,?,?,?,?,?)',
+        'INSERT INTO chunks (doc_id, part_id, page, start, "end", heading, text, periods, line)'
+        " VALUES (?,?,?,?,?,?,?,?,?)",
         (chunk.doc_id, chunk.part_id, chunk.page, chunk.start, chunk.end, chunk.heading, chunk.text,
-         json.dumps(periods)),
+         json.dumps(periods), chunk.line),
     )
     rowid = cursor.lastrowid
     connection.execute("INSERT INTO chunks_fts (rowid, index_text) VALUES (?, ?)", (rowid, index_text))
@@ -61,7 +62,7 @@ def write_chunk(connection: sqlite3.Connection, chunk: Chunk, index_text: str, p
 
 def row_to_chunk(row: sqlite3.Row) -> Chunk:
     return Chunk(row["rowid"], row["doc_id"], row["part_id"], row["page"], row["start"], row["end"],
-                 row["heading"], row["text"])
+                 row["heading"], row["text"], row["line"] or 0)
 
 
 def load_documents(connection: sqlite3.Connection) -> dict[str, Document]:

@@ -1,0 +1,50 @@
+# Two commands do everything on a fresh machine:
+#   make run    set up .venv, build index/ from corpus/, start the app on http://127.0.0.1:8501
+#   make test   set up .venv (and headless Chromium for the browser tests), run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+STAMP := $(VENV)/.installed
+
+.PHONY: install index run serve test test-fast lint eval bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# CPU torch first (the file lies on disk here); otherwise pip pulls a multi-GB CUDA build.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+index: $(STAMP)
+	$(BIN)/archive index corpus
+
+run: index
+	$(BIN)/archive serve --port $(PORT)
+
+serve: run
+
+browser:
+	bash scripts/install-browser.sh
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check archive tests app.py benchmarks
+
+eval: index
+	$(BIN)/archive eval eval/questions.jsonl --mode all
+	$(BIN)/archive eval tests/data/questions_extra.jsonl --mode all
+
+bench: index
+	$(BIN)/python benchmarks/search_speed.py
+
+clean:
+	rm -rf $(VENV) index .pytest_cache

@@ -1,0 +1,198 @@
+"""Streamlit front end: ask a question, see the answer with its quote and source, browse passages.
+
+Run with `make run` or `archive serve`. The index loads once per process (st.cache_resource).
+ARCHIVE_PUBLIC=1 makes the page read-only for a hosted instance: no re-indexing, capped questions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import date
+
+import streamlit as st
+
+from archive.cite import answer_json, location_text, source_text
+from archive.dates import human_date
+from archive.errors import ArchiveError
+from archive.present import highlight, safe
+from archive.search import Archive, Filters, default_index_dir
+from archive.text import terms
+
+PUBLIC = os.environ.get("ARCHIVE_PUBLIC", "") not in ("", "0", "false", "no")
+MAX_QUESTION = 300 if PUBLIC else 2000
+EXAMPLES = [
+    "What was the UASC figure in January 2024?",
+    "How many children were in care in 2022/23?",
+    "What is the average weekly cost of a residential placement?",
+]
+
+st.set_page_config(page_title="Council archive", page_icon="🏛️", layout="wide")
+st.markdown(
+    """<style>
+    mark.term {background: #fff3b0; padding: 0 .1em;}
+    mark.answer {background: #ffd24d; font-weight: 700; padding: 0 .15em;}
+    .quote {font-size: 1.1rem; border-left: 4px solid #ffd24d; padding: .3rem .8rem; margin: .4rem 0;}
+    .source {color: #555; font-size: .9rem;}
+    .answer-text {font-size: 2rem; font-weight: 700; margin: 0;}
+    .passage {font-size: .95rem; line-height: 1.45;}
+    </style>""",
+    unsafe_allow_html=True,
+)
+
+
+@st.cache_resource(show_spinner="Loading the archive index and model…")
+def load_archive(index_dir: str) -> Archive:
+    return Archive.open(index_dir)
+
+
+def _param(name: str, default: str = "") -> str:
+    value = st.query_params.get(name, default)
+    return value if isinstance(value, str) else default
+
+
+def _iso(value) -> str | None:  # noqa: ANN001
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def _parse_iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def sidebar(archive: Archive) -> Filters:
+    committees = sorted({d.committee for d in archive.documents.values() if d.committee})
+    doc_types = sorted({d.doc_type for d in archive.documents.values() if d.doc_type})
+    with st.sidebar:
+        st.header("Filters")
+        committee_choice = _param("committee")
+        committee = st.selectbox(
+            "Committee", ["All committees", *committees],
+            index=(committees.index(committee_choice) + 1) if committee_choice in committees else 0,
+        )
+        type_choice = _param("type")
+        doc_type = st.selectbox(
+            "Document type", ["All types", *doc_types],
+            index=(doc_types.index(type_choice) + 1) if type_choice in doc_types else 0,
+        )
+        date_from = st.date_input("Meetings from", value=_parse_iso(_param("from")), format="YYYY-MM-DD")
+        date_to = st.date_input("Meetings to", value=_parse_iso(_param("to")), format="YYYY-MM-DD")
+        stats = archive.stats()
+        st.divider()
+        st.subheader("About this archive")
+        st.markdown(
+            f"- **{stats['documents']}** documents from **{stats['meetings']}** meetings\n"
+            f"- Meetings from {human_date(stats['first_meeting'])} to {human_date(stats['last_meeting'])}\n"
+            f"- {stats['chunks']} indexed passages; model {stats['model']}\n"
+            f"- Last indexed {stats['built_at']}"
+        )
+        if PUBLIC:
+            st.caption("Public read-only instance.")
+    return Filters(
+        committee=None if committee == "All committees" else committee,
+        date_from=_iso(date_from),
+        date_to=_iso(date_to),
+        doc_type=None if doc_type == "All types" else doc_type,
+    )
+
+
+def answer_card(archive: Archive, answer, stems: set[str]) -> None:  # noqa: ANN001
+    with st.container(border=True):
+        if answer.text is None:
+            st.markdown("#### No answer in the archive")
+            st.markdown(safe(answer.note or "No passage in the archive answers this question."),
+                        unsafe_allow_html=True)
+            return
+        best = answer.citations[0]
+        short = answer.text if answer.text != answer.quote else ""
+        if short:
+            st.markdown(f'<p class="answer-text" data-testid="answer">{safe(short)}</p>', unsafe_allow_html=True)
+        quote = highlight(answer.quote, stems, exact=short or None)
+        st.markdown(f'<div class="quote" data-testid="quote">“{quote}”</div>', unsafe_allow_html=True)
+        document = best.document
+        meeting = human_date(document.meeting_date) if document else ""
+        source = (
+            f'<div class="source" data-testid="source"><b>{safe(source_text(best))}</b><br>'
+            f"{safe(document.committee if document else '')} · meeting of {safe(meeting)} · "
+            f"{safe(document.doc_type if document else '')} · {safe(location_text(best))}</div>"
+        )
+        st.markdown(source, unsafe_allow_html=True)
+        if document and document.source_url.startswith(("http://", "https://")):
+            st.link_button("Open the source paper", document.source_url)
+
+
+def passages(archive: Archive, hits, stems: set[str], skip_first: bool) -> None:  # noqa: ANN001
+    shown = hits[1:] if skip_first else hits
+    if not shown:
+        return
+    st.subheader("Other passages" if skip_first else "Passages")
+    for number, hit in enumerate(shown, start=2 if skip_first else 1):
+        with st.container(border=True):
+            st.markdown(
+                f'<div class="source"><b>{number}. {safe(source_text(hit))}</b> · {safe(location_text(hit))}</div>',
+                unsafe_allow_html=True,
+            )
+            st.markdown(f'<div class="passage">{highlight(hit.chunk.text, stems)}</div>', unsafe_allow_html=True)
+            with st.expander("Show in document"):
+                for chunk in archive.neighbours(hit.chunk):
+                    style = "" if chunk.chunk_id != hit.chunk.chunk_id else ' style="background:#f4f8ff"'
+                    st.markdown(f'<div class="passage"{style}>{safe(chunk.text).replace(chr(10), "<br>")}</div>',
+                                unsafe_allow_html=True)
+
+
+def exports(answer) -> None:  # noqa: ANN001
+    data = answer_json(answer)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["rank", "cited_as", "committee", "meeting_date", "page", "line", "score", "text"])
+    for rank, hit in enumerate(data["citations"], start=1):
+        writer.writerow([rank, hit["cited_as"], hit["committee"], hit["meeting_date"], hit["page"], hit["line"],
+                         hit["score"], hit["text"]])
+    left, right = st.columns(2)
+    left.download_button("Download results (CSV)", buffer.getvalue(), "results.csv", "text/csv")
+    right.download_button("Download results (JSON)", json.dumps(data, indent=2, ensure_ascii=False),
+                          "results.json", "application/json")
+
+
+def main() -> None:
+    st.title("Council archive")
+    st.caption("Ask about committee papers: answers come with the passage, meeting, date and page they come from.")
+    try:
+        archive = load_archive(str(default_index_dir()))
+    except ArchiveError as exc:
+        st.error(str(exc))
+        if not PUBLIC:
+            st.code("archive index corpus/", language="bash")
+        st.stop()
+
+    filters = sidebar(archive)
+    with st.form("ask"):
+        question = st.text_input(
+            "Question", value=_param("q"), max_chars=MAX_QUESTION,
+            placeholder=EXAMPLES[0], key="question",
+        )
+        st.form_submit_button("Ask", type="primary")
+    question = (question or "").strip()[:MAX_QUESTION]
+
+    wanted = {"q": question, "committee": filters.committee or "", "type": filters.doc_type or "",
+              "from": filters.date_from or "", "to": filters.date_to or ""}
+    wanted = {k: v for k, v in wanted.items() if v}
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)  # the URL now reproduces this view
+
+    if not question:
+        st.markdown("Try: " + " · ".join(f"*{safe(e)}*" for e in EXAMPLES), unsafe_allow_html=True)
+        return
+    with st.spinner("Searching the archive…"):
+        answer = archive.ask(question, k=8, filters=filters)
+    stems = set(terms(question))
+    answer_card(archive, answer, stems)
+    passages(archive, list(answer.citations), stems, skip_first=answer.text is not None)
+    exports(answer)
+
+
+main()

@@ -1,0 +1,65 @@
+"""How a passage is cited to a person and serialised for scripts."""
+
+from __future__ import annotations
+
+from archive.dates import human_date
+from archive.records import Answer, Hit
+
+
+def source_text(hit: Hit) -> str:
+    """"Corporate Parenting Service (12 March 2024) in Agenda pack, ... 12 March 2024"."""
+    document, part = hit.document, hit.part
+    if document is None:
+        return hit.chunk.doc_id
+    where = document.title
+    if document.committee and document.committee.lower() not in where.lower():
+        where += f", {document.committee}"
+    meeting = human_date(document.meeting_date)
+    if meeting and meeting.lower() not in where.lower():
+        where += f", {meeting}"
+    if part and part.part_id > 0:
+        when = f" ({human_date(part.part_date)})" if part.part_date else ""
+        where = f"{part.title}{when}, in {where}"
+    return where
+
+
+def location_text(hit: Hit) -> str:
+    chunk = hit.chunk
+    return f"page {chunk.page}, line {chunk.line}" if chunk.line else f"page {chunk.page}"
+
+
+def citation_text(hit: Hit) -> str:
+    return f"{source_text(hit)}: {location_text(hit)}"
+
+
+def hit_json(hit: Hit) -> dict:
+    document, part, chunk = hit.document, hit.part, hit.chunk
+    return {
+        "doc_id": chunk.doc_id,
+        "title": document.title if document else "",
+        "committee": document.committee if document else "",
+        "meeting_date": document.meeting_date if document else "",
+        "doc_type": document.doc_type if document else "",
+        "source": (document.source_url or document.path) if document else "",
+        "part": part.title if part else "",
+        "part_date": part.part_date if part else "",
+        "page": chunk.page,
+        "line": chunk.line,
+        "heading": chunk.heading,
+        "chunk_id": chunk.chunk_id,
+        "score": round(hit.score, 6),
+        "lexical_rank": hit.lexical_rank,
+        "dense_rank": hit.dense_rank,
+        "text": chunk.text,
+        "cited_as": citation_text(hit),
+    }
+
+
+def answer_json(answer: Answer) -> dict:
+    return {
+        "question": answer.question,
+        "answer": answer.text,
+        "quote": answer.quote,
+        "note": answer.note,
+        "citations": [hit_json(h) for h in answer.citations],
+    }

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+QUESTIONS = ROOT / "eval" / "questions.jsonl"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def hash_index(tmp_path_factory) -> Path:
+    """The shipped corpus indexed with the deterministic stand-in embedder."""
+    from archive.embed import HashEmbedder
+    from archive.indexer import build_index
+
+    index_dir = tmp_path_factory.mktemp("hash-index")
+    build_index(CORPUS, index_dir, HashEmbedder(), progress=False, log=lambda m: None)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def hash_archive(hash_index):
+    from archive.embed import HashEmbedder
+    from archive.search import Archive
+
+    return Archive.open(hash_index, embedder=HashEmbedder())
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    from archive.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory, real_embedder) -> Path:
+    """The shipped corpus indexed with the real all-MiniLM-L6-v2 model."""
+    from archive.indexer import build_index
+
+    index_dir = tmp_path_factory.mktemp("real-index")
+    build_index(CORPUS, index_dir, real_embedder, progress=False, log=lambda m: None)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def real_archive(real_index, real_embedder):
+    from archive.search import Archive
+
+    return Archive.open(real_index, embedder=real_embedder)
+
+
+@pytest.fixture()
+def small_corpus(tmp_path) -> Path:
+    """A copy of two shipped papers and their manifest rows, to change freely in a test."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    keep = ["2024-09-10-smb-public-questions.txt", "2024-03-12-cyp-scrutiny-minutes-corporate-parenting.txt"]
+    for name in keep:
+        shutil.copy(CORPUS / name, corpus / name)
+    lines = (CORPUS / "manifest.csv").read_text().splitlines()
+    (corpus / "manifest.csv").write_text("\n".join([lines[0]] + [l for l in lines[1:] if l.split(",")[0] in keep]) + "\n")
+    return corpus

@@ -1,0 +1,63 @@
+from archive.chunk import ChunkSettings, chunk_document
+from archive.ingest import read_pages
+from archive.packs import find_part_starts, split_parts
+from archive.records import Document
+from tests.conftest import CORPUS
+
+PACK = CORPUS / "2024-03-12-cyp-scrutiny-agenda-pack.txt"
+
+
+def _pack() -> Document:
+    return Document(PACK.name, str(PACK), "Agenda pack", "Children and Young People Scrutiny Committee",
+                    "2024-03-12", "agenda pack", "", tuple(read_pages(PACK)))
+
+
+def test_pack_is_split_into_its_documents():
+    parts = split_parts(_pack())
+    titles = [(p.title, p.part_date) for p in parts]
+    assert titles[0] == ("Agenda pack", "2024-03-12")
+    assert ("Minutes of Children and Young People Scrutiny Committee", "2024-01-23") in titles
+    assert ("Corporate Parenting Service", "2024-03-12") in titles
+    assert ("Corporate Parenting Board", "2024-03-12") in titles
+
+
+def test_chunks_are_verbatim_and_bounded():
+    document = _pack()
+    page = document.pages[0]
+    settings = ChunkSettings()
+    chunks = chunk_document(document, find_part_starts(document), settings)
+    assert len(chunks) > 50
+    for chunk in chunks:
+        for line in chunk.text.split("\n"):
+            assert line in page  # every line of a chunk is a line of the paper
+        assert len(chunk.text.split()) <= settings.max_words + 40
+        assert page.count("\n", 0, chunk.start) + 1 == chunk.line
+
+
+def test_table_rows_keep_their_header():
+    document = _pack()
+    chunks = chunk_document(document, find_part_starts(document))
+    row_chunks = [c for c in chunks if "2022/23\t412\t121" in c.text]
+    assert len(row_chunks) == 1
+    assert "Year\tNumber\tRate\tEngland" in row_chunks[0].text
+    assert "numbers and rate" in row_chunks[0].heading  # the caption above the table
+    cost = [c for c in chunks if "Residential\t44\t£6,023" in c.text][0]
+    assert cost.text.startswith("Placement Type\tNumber of Children\tAverage weekly cost")
+
+
+def test_minutes_chunks_belong_to_the_minutes_part():
+    document = _pack()
+    starts = find_part_starts(document)
+    chunks = chunk_document(document, starts)
+    ended = [c for c in chunks if "The meeting ended at 5.03pm" in c.text][0]
+    assert starts[ended.part_id].part_date == "2024-01-23"
+    uasc = [c for c in chunks if "In January 2024 this was 38." in c.text][0]
+    assert starts[uasc.part_id].title == "Corporate Parenting Service"
+
+
+def test_long_paragraph_is_split_at_sentences():
+    sentence = "The committee noted the report and asked for a further update. "
+    document = Document("d", "d", "t", "", "", "", "", ("Heading\n\n" + sentence * 60,))
+    chunks = chunk_document(document, find_part_starts(document), ChunkSettings(target_words=50, max_words=80))
+    assert len(chunks) > 3
+    assert all(c.text.rstrip().endswith(".") for c in chunks)

@@ -1,0 +1,50 @@
+import pytest
+
+from archive.dates import Period, find_periods, human_date, parse_date
+from archive.query import parse_query
+from archive.search import granularity_fit
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("In January 2024 this was 38.", (2024, 1), (2024, 1)),
+        ("Jan 24", (2024, 1), (2024, 1)),
+        ("2022/23\t412", (2022, 4), (2023, 3)),
+        ("at the end of 23/24", (2023, 4), (2024, 3)),
+        ("Q1 24/25", (2024, 4), (2024, 6)),
+        ("was 30 for Quarter 4 2021-22", (2022, 1), (2022, 3)),
+        ("Q1 June 24: 46% Perm.", (2024, 6), (2024, 6)),
+        ("held on Tuesday 23 January 2024", (2024, 1), (2024, 1)),
+        ("the 2022 Ofsted inspection", (2022, 1), (2022, 12)),
+    ],
+)
+def test_periods(text, first, last):
+    periods = find_periods(text)
+    assert periods, text
+    assert (periods[0].first, periods[0].last) == (first, last)
+
+
+def test_postcodes_and_phone_numbers_are_not_dates():
+    assert find_periods("HR2 7\t66") == []
+    assert find_periods("Tel: 01432 260667") == []
+
+
+def test_parse_and_print_dates():
+    assert parse_date("Meeting date: Tuesday 12 March 2024") == "2024-03-12"
+    assert parse_date("no date here") == ""
+    assert human_date("2024-03-12") == "12 March 2024"
+
+
+def test_bounds_are_not_targets():
+    query = parse_query("When did the number of children in care peak before the June 2021 report?")
+    assert query.periods == ()
+    assert query.before is not None and query.before.first == (2021, 6)
+    assert query.intent == "date"
+
+
+def test_granularity_prefers_the_same_period():
+    fy = Period((2022, 4), (2023, 3))
+    assert granularity_fit(Period((2022, 4), (2023, 3)), fy) == 1.0
+    assert granularity_fit(Period((2022, 12), (2022, 12)), fy) < 1.0
+    assert granularity_fit(Period((2019, 1), (2019, 1)), fy) == 0.0
