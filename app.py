@@ -88,7 +88,7 @@ def sidebar(archive: Archive) -> Filters:
             f"- **{stats['documents']}** documents from **{stats['meetings']}** meetings\n"
             f"- Meetings from {human_date(stats['first_meeting'])} to {human_date(stats['last_meeting'])}\n"
             f"- {stats['chunks']} indexed passages; model {stats['model']}\n"
-            f"- Last indexed {stats['built_at']}"
+            f"- Last indexed {stats['built_at'][:16].replace('T', ' at ')} UTC"
         )
         if PUBLIC:
             st.caption("Public read-only instance.")
@@ -110,7 +110,7 @@ def answer_card(archive: Archive, answer, stems: set[str]) -> None:  # noqa: ANN
         best = answer.citations[0]
         short = answer.text if answer.text != answer.quote else ""
         if short:
-            st.markdown(f'<p class="answer-text" data-testid="answer">{safe(short)}</p>', unsafe_allow_html=True)
+            st.markdown(f'<div class="answer-text" data-testid="answer">{safe(short)}</div>', unsafe_allow_html=True)
         quote = highlight(answer.quote, stems, exact=short or None)
         st.markdown(f'<div class="quote" data-testid="quote">“{quote}”</div>', unsafe_allow_html=True)
         document = best.document

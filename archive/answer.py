@@ -239,7 +239,7 @@ def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:  # noqa: 
         held = _held_dates(archive, query, candidates)
         asked = ", ".join(p.text for p in query.periods)
         if held and asked:
-            note = f"The archive has no passage on this for {asked}; it has figures for: {held}."
+            note = f"The archive has no passage on this for {asked}. Passages on the subject are dated: {held}."
         elif held:
             note = f"No passage answers this directly; related passages mention: {held}."
         else:

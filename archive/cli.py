@@ -145,8 +145,8 @@ def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, in
             click.echo(f'"{" ".join(answer.quote.split())}"')
             click.echo(f"  — {citation_text(answer.citations[0])}")
         if answer.citations:
-            click.echo("\nOther passages:")
-            for hit in answer.citations[1:k]:
+            click.echo("\nOther passages:" if answer.text is not None else "\nClosest passages:")
+            for hit in answer.citations[1 if answer.text is not None else 0 : k]:
                 click.echo(f"  - {citation_text(hit)}")
 
 

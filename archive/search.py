@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import threading
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,7 +55,8 @@ class Archive:
         self.generation = generation
         self.manifest = manifest
         self.embedder = embedder
-        self.db = store.connect(generation / "archive.db")
+        # One SQLite connection per thread: a Streamlit server answers each session on its own thread.
+        self._local = threading.local()
         self.vectors = dense.load(generation / "vectors.faiss")
         self.documents: dict[str, Document] = store.load_documents(self.db)
         self.parts: dict[tuple[str, int], Part] = store.load_parts(self.db)
@@ -63,6 +66,14 @@ class Archive:
         self.glossary = glossary
         self._df: Counter | None = None
         self.chunk_count = int(self.db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "db", None)
+        if connection is None:
+            connection = store.connect(self.generation / "archive.db", read_only=True)
+            self._local.db = connection
+        return connection
 
     @classmethod
     def open(cls, index_dir: Path | str | None = None, embedder: Embedder | None = None) -> Archive:
@@ -116,7 +127,7 @@ class Archive:
             return 1.0
         present = set(terms(text))
         weights = {t: self.idf(t) for t in topic}
-        covered = sum(w for t, w in weights.items() if t in present or t in query.aliases and query.aliases[t] & present)
+        covered = sum(w for t, w in weights.items() if t in present or query.aliases.get(t, {None}) <= present)
         return min(1.0, covered / (sum(weights.values()) or 1.0))
 
     # -- retrieval ------------------------------------------------------------------------------

@@ -28,8 +28,11 @@ CREATE TABLE glossary (acronym TEXT, expansion TEXT, doc_id TEXT, PRIMARY KEY (a
 """
 
 
-def connect(path: Path, create: bool = False) -> sqlite3.Connection:
-    connection = sqlite3.connect(str(path))
+def connect(path: Path, create: bool = False, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        connection = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    else:
+        connection = sqlite3.connect(str(path))
     connection.row_factory = sqlite3.Row
     if create:
         connection.executescript(SCHEMA)

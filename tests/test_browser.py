@@ -1,0 +1,119 @@
+"""End to end in a real browser: Debian's headless Chromium driven by Playwright, against the
+Streamlit app started on a free localhost port with the real model's index of the shipped corpus."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ARCHIVE_CHROMIUM", "/usr/bin/chromium")
+QUESTION = "what was the UASC figure in January 2024"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("ARCHIVE_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing: run scripts/install-browser.sh")
+        pytest.skip(f"{CHROMIUM} is missing (scripts/install-browser.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(real_index, tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    env = {**os.environ, "ARCHIVE_INDEX_DIR": str(real_index)}
+    with open(log, "w") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"streamlit exited early:\n{log.read_text()}")
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"streamlit did not start:\n{log.read_text()}")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_typing_the_uasc_question_shows_38_with_its_citation(page, app_url, tmp_path):
+    page.goto(app_url)
+    box = page.get_by_label("Question")
+    box.wait_for(timeout=60_000)
+    box.fill(QUESTION)
+    box.press("Enter")
+    answer = page.locator('[data-testid="answer"]')
+    answer.wait_for(timeout=60_000)
+    assert answer.inner_text().strip() == "38"
+    quote = page.locator('[data-testid="quote"]').inner_text()
+    assert "In January 2024 this was 38." in quote
+    source = page.locator('[data-testid="source"]').inner_text()
+    assert "Corporate Parenting Service" in source
+    assert "12 March 2024" in source and "Children and Young People Scrutiny Committee" in source
+    assert "page 1" in source
+    assert "q=" in page.url  # the view is in the URL, ready to share
+    page.screenshot(path=str(tmp_path / "uasc-answer.png"), full_page=True)
+    shot = os.environ.get("ARCHIVE_SCREENSHOT_DIR")
+    if shot:
+        page.screenshot(path=str(Path(shot) / "uasc-answer.png"), full_page=True)
+
+
+def test_a_shared_link_with_a_date_filter_reproduces_the_view(page, app_url, tmp_path):
+    page.goto(f"{app_url}/?q={quote(QUESTION)}&from=2021-01-01&to=2022-12-31")
+    page.get_by_text("No answer in the archive").wait_for(timeout=60_000)
+    assert page.locator('[data-testid="answer"]').count() == 0
+    page.screenshot(path=str(tmp_path / "filtered.png"), full_page=True)
+    shot = os.environ.get("ARCHIVE_SCREENSHOT_DIR")
+    if shot:
+        page.screenshot(path=str(Path(shot) / "filtered.png"), full_page=True)
