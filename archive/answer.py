@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from archive.dates import Period, find_periods
 from archive.query import Query
 from archive.records import Answer, Hit
-from archive.text import sentence_spans, stem, terms, words
+from archive.text import WORD_PATTERN, sentence_spans, stem, terms, words
 
 ANSWER_HITS = 10  # sentences are drawn from this many top passages
 MIN_COVERAGE = 0.6  # share (IDF-weighted) of the question's subject terms a passage must hold
@@ -30,6 +30,8 @@ _NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
 _NOT_NAMES = {"Herefordshire", "Council", "Children", "Committee", "Board", "Service", "Services", "The",
               "Corporate", "Cabinet", "Member", "Director", "Scrutiny", "Young", "People", "Department"}
 _FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.I)
+DATE_PROXIMITY = 6.0  # the pull of the asked date on a figure, about one rare word's IDF
+_CLAUSE_BREAK = re.compile(r"\s(?:whilst|while|whereas|but|although|compared with|compared to)\s|[;:]\s|,\s(?!\d)", re.I)
 _COUNT_HEADERS = ("number", "no.", "count", "total")
 
 
@@ -118,9 +120,9 @@ def _numbers(sentence: str) -> list[re.Match]:
     for match in _NUMBER.finditer(sentence):
         if any(a <= match.start() < b for a, b in dates):
             continue
-        before = sentence[max(0, match.start() - 5) : match.start()].lower()
-        if before.rstrip().endswith("per"):
-            continue  # "per 10,000" is a unit, not the figure
+        before = sentence[max(0, match.start() - 8) : match.start()].lower().rstrip()
+        if before.endswith(("per", "aged", "ages", "age")):
+            continue  # "per 10,000" is a unit and "aged 0 to 18" an age range, not the figure
         out.append(match)
     return out
 
@@ -136,19 +138,20 @@ def _names(sentence: str, query: Query) -> list[str]:
 
 
 def _token_positions(sentence: str) -> list[tuple[int, str]]:
-    return [(m.start(), stem(m.group(0).lower())) for m in re.finditer(r"[A-Za-z][\w'-]*", sentence)]
+    """(offset, stem) of each word, tokenised exactly as query terms are."""
+    return [(m.start(), stem(m.group(0).lower().replace("’", "'"))) for m in WORD_PATTERN.finditer(sentence)]
 
 
 def _best_number(archive, query: Query, sentence: str, context: str) -> str | None:  # noqa: ANN001
     if "\t" in sentence and context:
-        cell = _table_cell(query, sentence, context)
+        cell = _table_cell(archive, query, sentence, context)
         if cell:
             return cell
     numbers = _numbers(sentence)
     if not numbers:
         return None
     tokens = _token_positions(sentence)
-    asked = set(query.terms)
+    asked = {t for t in query.terms if not t[0].isdigit()}  # asked dates are weighed below
     asked_numbers = set(re.findall(r"\d[\d,.]*", query.text))
 
     asked_dates = [
@@ -157,17 +160,33 @@ def _best_number(archive, query: Query, sentence: str, context: str) -> str | No
         for position in [sentence.find(period.text)] if position >= 0
     ]
 
+    breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+
+    def clause_of(offset: int) -> tuple[int, int]:
+        for start, end in zip(breaks, breaks[1:]):
+            if start <= offset < end:
+                return start, end
+        return 0, len(sentence)
+
     def closeness(match: re.Match) -> float:
         if match.group(0).lstrip("£").rstrip("%") in asked_numbers:
             return -1.0
-        score = 0.0
+        start, end = clause_of(match.start())
+        # the asked words in the figure's own clause ("92 ... live with in-house foster carers
+        # whilst 78 ... live with kinship carers")
+        score = sum(archive.idf(t) for t in asked & {t for p, t in tokens if start <= p < end})
         for position in asked_dates:
             # the figure stated next to the asked date ("38 (March 24)", "412 in 2022/23")
             gap = len(sentence[min(position, match.start()) : max(position, match.start())].split())
-            score += 2.0 / (1 + gap)
+            score += DATE_PROXIMITY / (1 + gap)
         for term in asked:
-            distances = [abs(len(sentence[min(p, match.start()) : max(p, match.start())].split()))
-                         for p, t in tokens if t == term]
+            # A count usually comes before what it counts ("78 children live with kinship carers"):
+            # words before the figure weigh half as much as words after it.
+            distances = [
+                len(sentence[match.end() : p].split()) if p >= match.end()
+                else 2 * len(sentence[p : match.start()].split())
+                for p, t in tokens if t == term
+            ]
             if distances:
                 score += archive.idf(term) / (1 + min(distances))
         return score
@@ -176,7 +195,7 @@ def _best_number(archive, query: Query, sentence: str, context: str) -> str | No
     return best.group(0).strip()
 
 
-def _table_cell(query: Query, row: str, header: str) -> str | None:
+def _table_cell(archive, query: Query, row: str, header: str) -> str | None:  # noqa: ANN001
     header_lines = [line.split("\t") for line in header.split("\n") if line.strip()]
     width = max(len(cells) for cells in header_lines)
     names = [" ".join(cells[i] for cells in header_lines if i < len(cells) and cells[i].strip()) for i in range(width)]
@@ -187,9 +206,9 @@ def _table_cell(query: Query, row: str, header: str) -> str | None:
         if not _FIGURE_CELL.match(cell) or index >= len(names):
             continue
         name_terms = set(terms(names[index]))
-        score = len(name_terms & asked)
+        score = sum(archive.idf(t) for t in name_terms & asked)  # "England" says more than "rate"
         if query.text.lower().startswith("how many") and any(h in names[index].lower() for h in _COUNT_HEADERS):
-            score += 1
+            score += 1.0
         if score > best_score:
             best, best_score = cell.strip(), score
     if best is None:

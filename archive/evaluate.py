@@ -48,8 +48,8 @@ class EvalResult:
     n_unanswerable: int = 0
     recall: dict[int, float] = field(default_factory=dict)
     mrr10: float = 0.0
-    answer_accuracy: float = 0.0
-    abstention: float = 0.0
+    answer_accuracy: float | None = 0.0  # None when answers were not computed (a single retriever)
+    abstention: float | None = 0.0
     rows: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
@@ -59,8 +59,8 @@ class EvalResult:
             "unanswerable": self.n_unanswerable,
             **{f"recall@{k}": round(v, 3) for k, v in self.recall.items()},
             "mrr@10": round(self.mrr10, 3),
-            "answer_accuracy": round(self.answer_accuracy, 3),
-            "abstention": round(self.abstention, 3),
+            "answer_accuracy": None if self.answer_accuracy is None else round(self.answer_accuracy, 3),
+            "abstention": None if self.abstention is None else round(self.abstention, 3),
         }
 
 
@@ -98,4 +98,6 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
     result.mrr10 = reciprocal / n
     result.answer_accuracy = correct / n
     result.abstention = abstained / max(1, result.n_unanswerable) if result.n_unanswerable else 1.0
+    if mode != "hybrid":
+        result.answer_accuracy = result.abstention = None
     return result

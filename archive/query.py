@@ -46,6 +46,9 @@ def intent_of(question: str) -> str:
         return "date"
     if re.match(r"^(who|whom|which (person|officer|councillor|member))\b", q):
         return "person"
+    if re.match(r"^(which|what)\s+(local authority|council|authority|team|committee|organisation|body|"
+                r"service|school|ward|area|postcode|software|tool|scheme)\b", q):
+        return "fact"
     if re.match(r"^how (many|much)\b", q) or re.search(
         r"\b(figure|number of|how many|how much|percentage|proportion|rate|cost|spend|total|average|amount)\b", q
     ):

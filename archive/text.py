@@ -27,7 +27,8 @@ STOPWORDS = frozenset(
     whose""".split()
 )
 
-_WORD = re.compile(r"[A-Za-z0-9£%]+(?:[.,'’][A-Za-z0-9]+)*")
+WORD_PATTERN = re.compile(r"[A-Za-z0-9£%]+(?:[.,'’][A-Za-z0-9]+)*")
+_WORD = WORD_PATTERN
 _stemmer = SnowballStemmer("english")
 
 
