@@ -53,7 +53,7 @@ def _param(name: str, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
 
-def _iso(value) -> str | None:  # noqa: ANN001
+def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
 
 
@@ -100,7 +100,7 @@ def sidebar(archive: Archive) -> Filters:
     )
 
 
-def answer_card(archive: Archive, answer, stems: set[str]) -> None:  # noqa: ANN001
+def answer_card(archive: Archive, answer, stems: set[str]) -> None:
     with st.container(border=True):
         if answer.text is None:
             st.markdown("#### No answer in the archive")
@@ -125,7 +125,7 @@ def answer_card(archive: Archive, answer, stems: set[str]) -> None:  # noqa: ANN
             st.link_button("Open the source paper", document.source_url)
 
 
-def passages(archive: Archive, hits, stems: set[str], skip_first: bool) -> None:  # noqa: ANN001
+def passages(archive: Archive, hits, stems: set[str], skip_first: bool) -> None:
     shown = hits[1:] if skip_first else hits
     if not shown:
         return
@@ -144,7 +144,7 @@ def passages(archive: Archive, hits, stems: set[str], skip_first: bool) -> None:
                                 unsafe_allow_html=True)
 
 
-def exports(answer) -> None:  # noqa: ANN001
+def exports(answer) -> None:
     data = answer_json(answer)
     buffer = io.StringIO()
     writer = csv.writer(buffer)

@@ -6,6 +6,7 @@ the archive does hold.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -21,17 +22,20 @@ DATED_MIN_COVERAGE = 0.45  # ... when the passage also matches the date the ques
 _NUMBER = re.compile(
     r"(?<![\w./])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w./])(?:£\s?)?\d+(?:\.\d+)?%?(?![\w/])"
 )
-_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 _DURATION = re.compile(
-    r"\b(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s+(?:weeks?|months?|days?|years?|hours?)\b", re.I
+    r"\b(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s+(?:weeks?|months?|days?|years?|hours?)\b", re.IGNORECASE
 )
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+((?:[A-Z][a-z'’-]+\s?){1,3})")
 _NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
 _NOT_NAMES = {"Herefordshire", "Council", "Children", "Committee", "Board", "Service", "Services", "The",
               "Corporate", "Cabinet", "Member", "Director", "Scrutiny", "Young", "People", "Department"}
-_FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.I)
+_FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.IGNORECASE)
 DATE_PROXIMITY = 6.0  # the pull of the asked date on a figure, about one rare word's IDF
-_CLAUSE_BREAK = re.compile(r"\s(?:whilst|while|whereas|but|although|compared with|compared to)\s|[;:]\s|,\s(?!\d)", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"\s(?:whilst|while|whereas|but|although|compared with|compared to)\s|[;:]\s|,\s(?!\d)", re.IGNORECASE
+)
+_LEADING_BULLET = re.compile(r"^(?:[-•·▪]|o(?=\s))\s*")
 _COUNT_HEADERS = ("number", "no.", "count", "total")
 
 
@@ -48,7 +52,7 @@ class Candidate:
     typed: bool = False  # the sentence holds the kind of thing asked for (a number, a time, ...)
 
 
-def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:  # noqa: ANN001
+def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:
     out = []
     for rank, hit in enumerate(hits[:ANSWER_HITS]):
         text = hit.chunk.text
@@ -142,7 +146,7 @@ def _token_positions(sentence: str) -> list[tuple[int, str]]:
     return [(m.start(), stem(m.group(0).lower().replace("’", "'"))) for m in WORD_PATTERN.finditer(sentence)]
 
 
-def _best_number(archive, query: Query, sentence: str, context: str) -> str | None:  # noqa: ANN001
+def _best_number(archive, query: Query, sentence: str, context: str) -> str | None:
     if "\t" in sentence and context:
         cell = _table_cell(archive, query, sentence, context)
         if cell:
@@ -163,7 +167,7 @@ def _best_number(archive, query: Query, sentence: str, context: str) -> str | No
     breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
 
     def clause_of(offset: int) -> tuple[int, int]:
-        for start, end in zip(breaks, breaks[1:]):
+        for start, end in itertools.pairwise(breaks):
             if start <= offset < end:
                 return start, end
         return 0, len(sentence)
@@ -195,7 +199,7 @@ def _best_number(archive, query: Query, sentence: str, context: str) -> str | No
     return best.group(0).strip()
 
 
-def _table_cell(archive, query: Query, row: str, header: str) -> str | None:  # noqa: ANN001
+def _table_cell(archive, query: Query, row: str, header: str) -> str | None:
     header_lines = [line.split("\t") for line in header.split("\n") if line.strip()]
     width = max(len(cells) for cells in header_lines)
     names = [" ".join(cells[i] for cells in header_lines if i < len(cells) and cells[i].strip()) for i in range(width)]
@@ -217,7 +221,7 @@ def _table_cell(archive, query: Query, row: str, header: str) -> str | None:  # 
     return best
 
 
-def extract_span(archive, query: Query, sentence: str, context: str = "") -> str | None:  # noqa: ANN001
+def extract_span(archive, query: Query, sentence: str, context: str = "") -> str | None:
     if query.intent == "time":
         match = _TIME.search(sentence)
         return match.group(0) if match else None
@@ -238,7 +242,7 @@ def extract_span(archive, query: Query, sentence: str, context: str = "") -> str
     return sentence.strip()
 
 
-def _held_dates(archive, query: Query, candidates: list[Candidate]) -> str:  # noqa: ANN001
+def _held_dates(archive, query: Query, candidates: list[Candidate]) -> str:
     """What the archive holds on the subject, for an abstention: the dates of covering passages."""
     seen: list[str] = []
     for candidate in candidates:
@@ -250,7 +254,7 @@ def _held_dates(archive, query: Query, candidates: list[Candidate]) -> str:  # n
     return ", ".join(seen[:6])
 
 
-def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:  # noqa: ANN001
+def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:
     candidates = _candidates(archive, query, hits)
     usable = [c for c in candidates if c.date_ok and (
         c.coverage >= MIN_COVERAGE or (c.coverage >= DATED_MIN_COVERAGE and c.dated and c.typed))]
@@ -272,7 +276,8 @@ def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:  # noqa: 
     else:
         candidate, span = usable[0], usable[0].text.strip()
     ordered = [candidate.hit] + [h for h in hits if h.chunk.chunk_id != candidate.hit.chunk.chunk_id]
-    return Answer(query.text, span, candidate.text.strip(), tuple(ordered), "")
+    quote = _LEADING_BULLET.sub("", candidate.text.strip())
+    return Answer(query.text, span, quote, tuple(ordered), "")
 
 
 def period_text(periods: list[Period]) -> str:

@@ -97,7 +97,7 @@ def blocks(page: str) -> list[_Block]:
         para_end = end
         index += 1
         while index < len(lines):
-            next_start, next_end, next_line = lines[index]
+            _, next_end, next_line = lines[index]
             if not next_line.strip() or _LIST_ITEM.match(next_line) or _is_row(next_line):
                 break
             para_end = next_end
@@ -153,62 +153,68 @@ def _row_groups(page: str, block: _Block, target: int) -> list[tuple[int, int]]:
 
 
 def chunk_document(
-    document: Document, part_starts: list[PartStart], settings: ChunkSettings = ChunkSettings()
+    document: Document, part_starts: list[PartStart], settings: ChunkSettings | None = None
 ) -> list[Chunk]:
+    settings = settings or ChunkSettings()
     chunks: list[Chunk] = []
-
-    def emit(page_no: int, page: str, start: int, end: int, heading: str, text: str | None = None) -> None:
-        body = page[start:end] if text is None else text
-        if not body.strip():
-            return
-        part_id = part_at(part_starts, page_no, start)
-        line = page.count("\n", 0, start) + 1
-        chunks.append(Chunk(len(chunks), document.doc_id, part_id, page_no, start, end, heading,
-                            body.strip("\n"), line))
-
     for page_no, page in enumerate(document.pages, start=1):
-        heading = ""
-        group: list[_Block] = []
-
-        def flush() -> None:
-            if group:
-                first = group[0]
-                title = page[first.start : first.end].strip().strip("*").strip()
-                emit(page_no, page, first.start, group[-1].end, title if first.kind == "heading" else heading)
-                group.clear()
-
-        boundaries = {start.offset for start in part_starts if start.page == page_no}
-        page_blocks = blocks(page)
-        for position, block in enumerate(page_blocks):
-            if any(group and group[-1].end <= b <= block.start for b in boundaries):
-                flush()
-            if block.kind == "heading":
-                if any(item.kind != "heading" for item in group):
-                    flush()
-                heading = page[block.start : block.end].strip().strip("*").strip()
-                group.append(block)
+        for start, end, heading, text in _page_spans(page, page_no, part_starts, settings):
+            body = page[start:end] if text is None else text
+            if not body.strip():
                 continue
-            if block.kind == "table":
-                flush()
-                caption = _caption(page, page_blocks[:position])
-                table_heading = ": ".join(x for x in (heading, caption) if x)
-                for first, last in _row_groups(page, block, settings.target_words):
-                    rows_text = page[first:last]
-                    text = rows_text if first == block.start else block.header + "\n" + rows_text
-                    emit(page_no, page, first, last, table_heading, text)
-                continue
-            words_so_far = sum(item.words for item in group)
-            if block.words > settings.max_words:
-                lead = group[0].start if group and all(item.kind == "heading" for item in group) else None
-                if lead is None:
-                    flush()
-                group.clear()
-                for start, end in _split_long(page, block, settings.target_words):
-                    emit(page_no, page, start if lead is None else lead, end, heading)
-                    lead = None
-                continue
-            if group and words_so_far + block.words > settings.target_words:
-                flush()
-            group.append(block)
-        flush()
+            chunks.append(Chunk(
+                len(chunks), document.doc_id, part_at(part_starts, page_no, start), page_no, start, end,
+                heading, body.strip("\n"), page.count("\n", 0, start) + 1,
+            ))
     return chunks
+
+
+def _page_spans(
+    page: str, page_no: int, part_starts: list[PartStart], settings: ChunkSettings
+) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, heading, text or None for the verbatim slice) of each chunk of one page."""
+    spans: list[tuple[int, int, str, str | None]] = []
+    heading = ""
+    group: list[_Block] = []
+
+    def flush() -> None:
+        if group:
+            first = group[0]
+            title = page[first.start : first.end].strip().strip("*").strip()
+            spans.append((first.start, group[-1].end, title if first.kind == "heading" else heading, None))
+            group.clear()
+
+    boundaries = {start.offset for start in part_starts if start.page == page_no}
+    page_blocks = blocks(page)
+    for position, block in enumerate(page_blocks):
+        if any(group and group[-1].end <= b <= block.start for b in boundaries):
+            flush()
+        if block.kind == "heading":
+            if any(item.kind != "heading" for item in group):
+                flush()
+            heading = page[block.start : block.end].strip().strip("*").strip()
+            group.append(block)
+            continue
+        if block.kind == "table":
+            flush()
+            caption = _caption(page, page_blocks[:position])
+            table_heading = ": ".join(x for x in (heading, caption) if x)
+            for first, last in _row_groups(page, block, settings.target_words):
+                rows_text = page[first:last]
+                text = rows_text if first == block.start else block.header + "\n" + rows_text
+                spans.append((first, last, table_heading, text))
+            continue
+        if block.words > settings.max_words:
+            lead = group[0].start if group and all(item.kind == "heading" for item in group) else None
+            if lead is None:
+                flush()
+            group.clear()
+            for start, end in _split_long(page, block, settings.target_words):
+                spans.append((start if lead is None else lead, end, heading, None))
+                lead = None
+            continue
+        if group and sum(item.words for item in group) + block.words > settings.target_words:
+            flush()
+        group.append(block)
+    flush()
+    return spans

@@ -16,16 +16,16 @@ from archive.errors import ArchiveError
 DEFAULT_CORPUS = Path("corpus")
 
 
-def _index_dir_option(func):  # noqa: ANN001, ANN201
+def _index_dir_option(func):
     return click.option(
         "--index-dir", type=click.Path(path_type=Path), default=None,
         help="Index location (default: $ARCHIVE_INDEX_DIR or ./index).",
     )(func)
 
 
-def _friendly(func):  # noqa: ANN001, ANN201
+def _friendly(func):
     @functools.wraps(func)
-    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except ArchiveError as exc:
@@ -34,19 +34,19 @@ def _friendly(func):  # noqa: ANN001, ANN201
     return wrapper
 
 
-def _open(index_dir: Path | None):  # noqa: ANN202
+def _open(index_dir: Path | None):
     from archive.search import Archive
 
     return Archive.open(index_dir)
 
 
-def _filters(committee, date_from, date_to, doc_type):  # noqa: ANN001, ANN202
+def _filters(committee, date_from, date_to, doc_type):
     from archive.search import Filters
 
     return Filters(committee or None, date_from or None, date_to or None, doc_type or None)
 
 
-def filter_options(func):  # noqa: ANN001, ANN201
+def filter_options(func):
     for option in reversed([
         click.option("--committee", help="Only papers of this committee (substring match)."),
         click.option("--from", "date_from", help="Only meetings on or after this ISO date."),
@@ -100,7 +100,7 @@ def _questions_from_stdin() -> list[str]:
 @filter_options
 @_index_dir_option
 @_friendly
-def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_type, index_dir) -> None:  # noqa: ANN001
+def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_type, index_dir) -> None:
     """Passages that match QUERY, best first."""
     archive = _open(index_dir)
     filters = _filters(committee, date_from, date_to, doc_type)
@@ -126,7 +126,7 @@ def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_ty
 @filter_options
 @_index_dir_option
 @_friendly
-def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, index_dir) -> None:  # noqa: ANN001
+def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, index_dir) -> None:
     """Answer QUESTION with a quote and citations, or say the archive does not hold the answer."""
     archive = _open(index_dir)
     filters = _filters(committee, date_from, date_to, doc_type)

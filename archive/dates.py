@@ -26,11 +26,11 @@ MONTHS = {
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.I
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?,?\s+(\d{{4}}|\d{{2}})\b(?![/\-]\d)", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?,?\s+(\d{{4}}|\d{{2}})\b(?![/\-]\d)", re.IGNORECASE)
 _QUARTER_FY = re.compile(
-    r"\b(?:q|quarter\s*)([1-4])\s*(?:of\s+)?((?:19|20)?\d{2})\s*[/\-]\s*(\d{2,4})\b", re.I
+    r"\b(?:q|quarter\s*)([1-4])\s*(?:of\s+)?((?:19|20)?\d{2})\s*[/\-]\s*(\d{2,4})\b", re.IGNORECASE
 )
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)?\d{2})\s*[/\-]\s*(\d{2}|(?:19|20)\d{2})\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")

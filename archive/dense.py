@@ -33,7 +33,7 @@ def search(index: faiss.Index, vector: np.ndarray, k: int) -> list[tuple[int, fl
     if index.ntotal == 0:
         return []
     scores, ids = index.search(np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32), min(k, index.ntotal))
-    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
+    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
 
 
 def vectors_by_id(index: faiss.Index, ids: list[int]) -> np.ndarray:

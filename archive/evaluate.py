@@ -64,7 +64,7 @@ class EvalResult:
         }
 
 
-def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)) -> EvalResult:  # noqa: ANN001
+def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)) -> EvalResult:
     result = EvalResult()
     found_at = {k: 0 for k in ks}
     reciprocal = 0.0

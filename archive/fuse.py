@@ -11,7 +11,7 @@ def reciprocal_rank_fusion(
     """Fuse ranked lists of ids; returns (id, score) best first, ties broken by first appearance."""
     weights = weights or [1.0] * len(rankings)
     scores: dict[Hashable, float] = {}
-    for ranking, weight in zip(rankings, weights):
+    for ranking, weight in zip(rankings, weights, strict=True):
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + weight / (k + rank)
     order = {item: i for i, item in enumerate(scores)}

@@ -48,7 +48,7 @@ class Glossary:
         extra = []
         lowered = text.lower()
         for acronym, expansions in self.entries.items():
-            has_acronym = re.search(rf"\b{re.escape(acronym)}\b", text, re.I) is not None
+            has_acronym = re.search(rf"\b{re.escape(acronym)}\b", text, re.IGNORECASE) is not None
             has_long = any(e.lower() in lowered for e in expansions)
             if has_acronym and not has_long:
                 extra.extend(sorted(expansions))

@@ -13,7 +13,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -69,8 +69,8 @@ def _previous_vectors(index_dir: Path) -> tuple[dict[str, str], dict[str, np.nda
         connection.close()
         index = dense.load(generation / "vectors.faiss")
         vectors = dense.vectors_by_id(index, [r["rowid"] for r in rows])
-        return manifest.get("files", {}), {r["embed_hash"]: v for r, v in zip(rows, vectors)}
-    except Exception:  # an unreadable old generation only costs re-embedding
+        return manifest.get("files", {}), {r["embed_hash"]: v for r, v in zip(rows, vectors, strict=True)}
+    except Exception:  # noqa: BLE001 - an unreadable old generation only costs re-embedding
         return {}, {}
 
 
@@ -84,19 +84,20 @@ def build_index(
     corpus_dir: Path,
     index_dir: Path,
     embedder: Embedder,
-    settings: ChunkSettings = ChunkSettings(),
+    settings: ChunkSettings | None = None,
     progress: bool = True,
-    log=print,  # noqa: ANN001
+    log=print,
 ) -> BuildReport:
     from tqdm import tqdm
 
+    settings = settings or ChunkSettings()
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     old_files, old_vectors = _previous_vectors(index_dir)
 
-    documents: list[tuple[Document, list]] = []
+    documents: list[Document] = []
     sources = list_sources(corpus_dir)
     for source in tqdm(sources, desc="Reading", unit="file", disable=not progress):
         try:
@@ -109,17 +110,17 @@ def build_index(
         document = Document(source.doc_id, str(source.path), source.title, source.committee,
                             source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest)
         (report.unchanged if old_files.get(source.doc_id) == digest else report.indexed).append(source.doc_id)
-        documents.append((document, pages))
+        documents.append(document)
 
     if not documents:
         raise ArchiveError(f"nothing could be indexed from {corpus_dir}")
 
     glossary = Glossary()
-    for document, pages in documents:
-        for acronym, expansion in find_definitions("\n".join(pages)):
+    for document in documents:
+        for acronym, expansion in find_definitions("\n".join(document.pages)):
             glossary.add(acronym, expansion)
 
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     generation = index_dir / f"gen-{stamp}"
     building = index_dir / f".building-{stamp}-{os.getpid()}"
     building.mkdir()
@@ -128,7 +129,7 @@ def build_index(
         rowids: list[int] = []
         texts: list[str] = []
         with connection:
-            for document, _ in documents:
+            for document in documents:
                 parts = split_parts(document)
                 store.write_document(connection, document, parts)
                 for chunk in chunk_document(document, find_part_starts(document), settings):
@@ -170,9 +171,9 @@ def build_index(
             "model": embedder.name,
             "dim": embedder.dim,
             "chunking": settings.as_dict(),
-            "files": {document.doc_id: document.sha256 for document, _ in documents},
+            "files": {document.doc_id: document.sha256 for document in documents},
             "skipped": dict(report.skipped),
-            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "chunks": report.chunks,
         }
         (building / "manifest.json").write_text(json.dumps(manifest, indent=2))

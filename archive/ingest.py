@@ -21,7 +21,7 @@ _BLOCK_TAGS = {
     "section", "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "title",
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
-_INLINE_TAG_RE = re.compile(r"</?(?:p|br|i|b|em|strong|u|span|a|ul|ol|li|div|sup|sub)\b[^>]*>", re.I)
+_INLINE_TAG_RE = re.compile(r"</?(?:p|br|i|b|em|strong|u|span|a|ul|ol|li|div|sup|sub)\b[^>]*>", re.IGNORECASE)
 
 
 def sha256_file(path: Path) -> str:
@@ -121,7 +121,7 @@ class _TextExtractor(HTMLParser):
         self._skip = 0
         self._cell_in_row = 0
 
-    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
+    def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIP_TAGS:
             self._skip += 1
         elif tag in ("td", "th"):

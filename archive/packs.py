@@ -14,10 +14,10 @@ from archive.records import Document, Part
 
 _MINUTES = re.compile(
     r"^\s*Minutes of (?:the )?meeting of (?P<body>.+?) held .*?on (?P<date>(?:\w+day )?\d{1,2} \w+ \d{4})",
-    re.I,
+    re.IGNORECASE,
 )
-_REPORT = re.compile(r"^\s*Title of report:\s*(?P<title>.+)$", re.I)
-_MEETING_DATE = re.compile(r"^\s*Meeting date:\s*(?P<date>.+)$", re.I)
+_REPORT = re.compile(r"^\s*Title of report:\s*(?P<title>.+)$", re.IGNORECASE)
+_MEETING_DATE = re.compile(r"^\s*Meeting date:\s*(?P<date>.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

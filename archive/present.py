@@ -20,7 +20,7 @@ _WORD = re.compile(r"[A-Za-z0-9£%][\w'’%,.]*[\w%]|[A-Za-z0-9]")
 def safe(text: str) -> str:
     escaped = html.escape(text, quote=True)
     # html.escape produced entities like &lt; whose '&', '#' and ';' must survive untouched
-    parts = re.split(r"(&[a-z]+;|&#x?[0-9a-f]+;)", escaped, flags=re.I)
+    parts = re.split(r"(&[a-z]+;|&#x?[0-9a-f]+;)", escaped, flags=re.IGNORECASE)
     return "".join(p if p.startswith("&") and p.endswith(";") else p.translate(_ENTITY) for p in parts)
 
 

@@ -174,9 +174,7 @@ class Archive:
         when = self.context_date(chunk)
         if filters.date_from and (not when or when < filters.date_from):
             return False
-        if filters.date_to and (not when or when > filters.date_to):
-            return False
-        return True
+        return not (filters.date_to and (not when or when > filters.date_to))
 
     def date_score(self, query: Query, periods: list[Period], context_iso: str) -> float:
         """How well a passage's dates fit the asked date: 1 for its own date of the same

@@ -66,5 +66,6 @@ def small_corpus(tmp_path) -> Path:
     for name in keep:
         shutil.copy(CORPUS / name, corpus / name)
     lines = (CORPUS / "manifest.csv").read_text().splitlines()
-    (corpus / "manifest.csv").write_text("\n".join([lines[0]] + [l for l in lines[1:] if l.split(",")[0] in keep]) + "\n")
+    rows = [row for row in lines[1:] if row.split(",")[0] in keep]
+    (corpus / "manifest.csv").write_text("\n".join([lines[0], *rows]) + "\n")
     return corpus

@@ -41,7 +41,7 @@ def test_table_rows_keep_their_header():
     assert len(row_chunks) == 1
     assert "Year\tNumber\tRate\tEngland" in row_chunks[0].text
     assert "numbers and rate" in row_chunks[0].heading  # the caption above the table
-    cost = [c for c in chunks if "Residential\t44\t£6,023" in c.text][0]
+    cost = next(c for c in chunks if "Residential\t44\t£6,023" in c.text)
     assert cost.text.startswith("Placement Type\tNumber of Children\tAverage weekly cost")
 
 
@@ -49,9 +49,9 @@ def test_minutes_chunks_belong_to_the_minutes_part():
     document = _pack()
     starts = find_part_starts(document)
     chunks = chunk_document(document, starts)
-    ended = [c for c in chunks if "The meeting ended at 5.03pm" in c.text][0]
+    ended = next(c for c in chunks if "The meeting ended at 5.03pm" in c.text)
     assert starts[ended.part_id].part_date == "2024-01-23"
-    uasc = [c for c in chunks if "In January 2024 this was 38." in c.text][0]
+    uasc = next(c for c in chunks if "In January 2024 this was 38." in c.text)
     assert starts[uasc.part_id].title == "Corporate Parenting Service"
 
 

@@ -27,7 +27,7 @@ def test_search_json_contract(run):
     data = json.loads(result.output)
     assert data["query"] == "unaccompanied asylum seeking children"
     assert len(data["hits"]) == 3
-    assert all(HIT_KEYS <= set(hit) for hit in data["hits"])
+    assert all(set(hit) >= HIT_KEYS for hit in data["hits"])
 
 
 def test_search_jsonl_one_object_per_line(run):
@@ -45,7 +45,7 @@ def test_ask_jsonl_contract(run):
     first, second = [json.loads(line) for line in result.output.strip().split("\n")]
     assert {"question", "answer", "quote", "citations"} <= set(first)
     assert first["answer"] == "78" and "78 children live with kinship carers" in first["quote"]
-    assert all(HIT_KEYS <= set(hit) for hit in first["citations"])
+    assert all(set(hit) >= HIT_KEYS for hit in first["citations"])
     assert second["answer"] is None
 
 

@@ -8,9 +8,11 @@ from tests.pdfs import encrypt_pdf, make_pdf, make_scanned_pdf
 
 PACK_PAGES = [
     "Agenda\nChildren and Young People Scrutiny Committee\nDate: Tuesday 12 March 2024",
-    "Title of report: Corporate Parenting Service\nMeeting date: Tuesday 12 March 2024\n"
-    "17. To put this in context, in January 2022 there were 6 Unaccompanied Asylum Seeking Children. "
-    "In January 2024 this was 38.",
+    (
+        "Title of report: Corporate Parenting Service\nMeeting date: Tuesday 12 March 2024\n"
+        "17. To put this in context, in January 2022 there were 6 Unaccompanied Asylum Seeking Children. "
+        "In January 2024 this was 38."
+    ),
     "Appendix text about placements. The most common allowance is £219 per week.",
 ]
 

@@ -1,0 +1,46 @@
+"""The README is the front door: its commands must exist and CI must run its test command."""
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from archive.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+
+
+def test_readme_two_commands_are_make_targets():
+    makefile = (ROOT / "Makefile").read_text()
+    for target in ("run", "test"):
+        assert f"make {target}" in README
+        assert re.search(rf"^{target}:", makefile, re.MULTILINE)
+
+
+def test_ci_runs_the_readme_test_command():
+    assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(), re.MULTILINE)
+
+
+def test_every_archive_command_in_the_readme_exists():
+    used = set(re.findall(r"^archive (\w+)", README, re.MULTILINE))
+    assert used >= {"index", "ask", "search", "eval", "glossary", "serve"}
+    for command in used:
+        result = CliRunner().invoke(cli, [command, "--help"])
+        assert result.exit_code == 0, command
+
+
+def test_documented_filter_options_exist():
+    help_text = CliRunner().invoke(cli, ["search", "--help"]).output
+    for option in ("--committee", "--from", "--to", "--type", "--index-dir", "--jsonl", "--json"):
+        assert option in help_text and option in README
+
+
+def test_shipped_corpus_matches_its_manifest():
+    import csv
+
+    with open(ROOT / "corpus" / "manifest.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    files = {p.name for p in (ROOT / "corpus").iterdir() if p.name != "manifest.csv"}
+    assert {r["file"] for r in rows} == files
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["meeting_date"]) for r in rows)
