@@ -11,25 +11,15 @@ import re
 from dataclasses import dataclass
 
 from archive.dates import Period, find_periods
+from archive.kinds import DURATION, TIME, names, numbers, type_fit
 from archive.query import Query
 from archive.records import Answer, Hit
-from archive.text import WORD_PATTERN, sentence_spans, stem, terms, words
+from archive.text import WORD_PATTERN, sentence_spans, stem, terms
 
 ANSWER_HITS = 10  # sentences are drawn from this many top passages
 MIN_COVERAGE = 0.6  # share (IDF-weighted) of the question's subject terms a passage must hold
 DATED_MIN_COVERAGE = 0.45  # ... when the passage also matches the date the question asks about
 
-_NUMBER = re.compile(
-    r"(?<![\w./])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w./])(?:£\s?)?\d+(?:\.\d+)?%?(?![\w/])"
-)
-_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
-_DURATION = re.compile(
-    r"\b(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s+(?:weeks?|months?|days?|years?|hours?)\b", re.IGNORECASE
-)
-_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+((?:[A-Z][a-z'’-]+\s?){1,3})")
-_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
-_NOT_NAMES = {"Herefordshire", "Council", "Children", "Committee", "Board", "Service", "Services", "The",
-              "Corporate", "Cabinet", "Member", "Director", "Scrutiny", "Young", "People", "Department"}
 _FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.IGNORECASE)
 DATE_PROXIMITY = 6.0  # the pull of the asked date on a figure, about one rare word's IDF
 _CLAUSE_BREAK = re.compile(
@@ -76,12 +66,12 @@ def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:
             own = archive.coverage(query, earlier + "\n" + sentence, exclude=meta)
             coverage = archive.coverage(query, "\n".join((earlier, sentence, context, meta)))
             blended = 0.7 * coverage + 0.3 * chunk_coverage
-            score = blended + 0.5 * own + 1.2 * date_value + _type_fit(query, sentence) + 0.15 / (rank + 1)
+            score = blended + 0.5 * own + 1.2 * date_value + type_fit(query, sentence) + 0.15 / (rank + 1)
             if agreed:
                 # both retrievers put this passage in their top three: trust it past paraphrase
                 blended = max(blended, MIN_COVERAGE * (0.5 + 0.5 * own))
             date_ok = date_value > 0 or not (query.periods or query.after or query.before)
-            fit = _type_fit(query, sentence)
+            fit = type_fit(query, sentence)
             out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended,
                                  dated=bool(query.periods) and date_value >= 0.5, typed=fit > 0))
     return out
@@ -95,52 +85,6 @@ def _table_header(text: str) -> str:
     return ""
 
 
-def _type_fit(query: Query, sentence: str) -> float:
-    if query.intent == "figure":
-        return 0.25 if _numbers(sentence) else -0.2
-    if query.intent == "time":
-        return 0.4 if _TIME.search(sentence) else -0.3
-    if query.intent == "date":
-        return 0.25 if find_periods(sentence) else -0.2
-    if query.intent == "duration":
-        return 0.3 if _DURATION.search(sentence) else -0.1
-    if query.intent == "person":
-        return 0.2 if _names(sentence, query) else -0.2
-    return 0.0
-
-
-def _date_spans(sentence: str) -> list[tuple[int, int]]:
-    spans = []
-    for period in find_periods(sentence):
-        position = sentence.find(period.text)
-        if position >= 0:
-            spans.append((position, position + len(period.text)))
-    return spans
-
-
-def _numbers(sentence: str) -> list[re.Match]:
-    dates = _date_spans(sentence)
-    out = []
-    for match in _NUMBER.finditer(sentence):
-        if any(a <= match.start() < b for a, b in dates):
-            continue
-        before = sentence[max(0, match.start() - 8) : match.start()].lower().rstrip()
-        if before.endswith(("per", "aged", "ages", "age")):
-            continue  # "per 10,000" is a unit and "aged 0 to 18" an age range, not the figure
-        out.append(match)
-    return out
-
-
-def _names(sentence: str, query: Query) -> list[str]:
-    asked = {w.lower() for w in words(query.text)}
-    names = [m.group(1).strip() for m in _TITLED_NAME.finditer(sentence)]
-    for match in _NAME.finditer(sentence):
-        parts = match.group(1).split()
-        if not any(p in _NOT_NAMES for p in parts):
-            names.append(match.group(1))
-    return [n for n in names if not all(p.lower() in asked for p in n.split())]
-
-
 def _token_positions(sentence: str) -> list[tuple[int, str]]:
     """(offset, stem) of each word, tokenised exactly as query terms are."""
     return [(m.start(), stem(m.group(0).lower().replace("’", "'"))) for m in WORD_PATTERN.finditer(sentence)]
@@ -151,8 +95,8 @@ def _best_number(archive, query: Query, sentence: str, context: str) -> str | No
         cell = _table_cell(archive, query, sentence, context)
         if cell:
             return cell
-    numbers = _numbers(sentence)
-    if not numbers:
+    found = numbers(sentence)
+    if not found:
         return None
     tokens = _token_positions(sentence)
     asked = {t for t in query.terms if not t[0].isdigit()}  # asked dates are weighed below
@@ -195,23 +139,23 @@ def _best_number(archive, query: Query, sentence: str, context: str) -> str | No
                 score += archive.idf(term) / (1 + min(distances))
         return score
 
-    best = max(numbers, key=closeness)
+    best = max(found, key=closeness)
     return best.group(0).strip()
 
 
 def _table_cell(archive, query: Query, row: str, header: str) -> str | None:
     header_lines = [line.split("\t") for line in header.split("\n") if line.strip()]
     width = max(len(cells) for cells in header_lines)
-    names = [" ".join(cells[i] for cells in header_lines if i < len(cells) and cells[i].strip()) for i in range(width)]
+    columns = [" ".join(cells[i] for cells in header_lines if i < len(cells) and cells[i].strip()) for i in range(width)]
     cells = row.split("\t")
     asked = set(query.terms)
     best, best_score = None, 0.0
     for index, cell in enumerate(cells[1:], start=1):
-        if not _FIGURE_CELL.match(cell) or index >= len(names):
+        if not _FIGURE_CELL.match(cell) or index >= len(columns):
             continue
-        name_terms = set(terms(names[index]))
+        name_terms = set(terms(columns[index]))
         score = sum(archive.idf(t) for t in name_terms & asked)  # "England" says more than "rate"
-        if query.text.lower().startswith("how many") and any(h in names[index].lower() for h in _COUNT_HEADERS):
+        if query.text.lower().startswith("how many") and any(h in columns[index].lower() for h in _COUNT_HEADERS):
             score += 1.0
         if score > best_score:
             best, best_score = cell.strip(), score
@@ -223,10 +167,10 @@ def _table_cell(archive, query: Query, row: str, header: str) -> str | None:
 
 def extract_span(archive, query: Query, sentence: str, context: str = "") -> str | None:
     if query.intent == "time":
-        match = _TIME.search(sentence)
+        match = TIME.search(sentence)
         return match.group(0) if match else None
     if query.intent == "duration":
-        match = _DURATION.search(sentence)
+        match = DURATION.search(sentence)
         return match.group(0) if match else None
     if query.intent == "date":
         asked = {p.text.lower() for p in query.periods}
@@ -235,8 +179,8 @@ def extract_span(archive, query: Query, sentence: str, context: str = "") -> str
                 return period.text
         return None
     if query.intent == "person":
-        names = _names(sentence, query)
-        return names[0] if names else None
+        people = names(sentence, query)
+        return people[0] if people else None
     if query.intent == "figure":
         return _best_number(archive, query, sentence, context)
     return sentence.strip()

@@ -25,6 +25,7 @@ from archive.errors import IndexMismatchError, IndexMissingError
 from archive.fuse import reciprocal_rank_fusion
 from archive.glossary import Glossary
 from archive.indexer import FORMAT_VERSION, current_generation
+from archive.kinds import holds_kind
 from archive.query import Query, fts_query, parse_query
 from archive.records import Answer, Chunk, Document, Hit, Part
 from archive.text import terms
@@ -33,6 +34,7 @@ CANDIDATES = 60
 # Rerank features are added to the fused RRF score (a top hit in one list scores 1/61 ≈ 0.016).
 DATE_BONUS = 0.005
 COVERAGE_WEIGHT = 0.02
+KIND_BONUS = 0.005  # the passage holds the kind of thing asked for: a time, a date, a figure
 
 
 def default_index_dir() -> Path:
@@ -216,6 +218,7 @@ class Archive:
                 score += DATE_BONUS * self.date_score(query, self._periods(rowid), self.context_date(chunk))
                 score += COVERAGE_WEIGHT * self.coverage(
                     query, "\n".join((self.meta_text(chunk), chunk.heading, chunk.text)))
+                score += KIND_BONUS * float(holds_kind(query, chunk.text))
             hits.append(Hit(chunk, score, lexical_rank.get(rowid), dense_rank.get(rowid),
                             self.documents[chunk.doc_id], self.parts.get((chunk.doc_id, chunk.part_id))))
         hits.sort(key=lambda hit: -hit.score)

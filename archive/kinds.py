@@ -1,0 +1,72 @@
+"""What kind of thing a text holds: figures, times, dates, durations, names of people."""
+
+from __future__ import annotations
+
+import re
+
+from archive.dates import find_periods
+from archive.query import Query
+from archive.text import words
+
+_NUMBER = re.compile(
+    r"(?<![\w./])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w./])(?:£\s?)?\d+(?:\.\d+)?%?(?![\w/])"
+)
+TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+DURATION = re.compile(
+    r"\b(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s+(?:weeks?|months?|days?|years?|hours?)\b", re.IGNORECASE
+)
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+((?:[A-Z][a-z'’-]+\s?){1,3})")
+_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b")
+_NOT_NAMES = {"Herefordshire", "Council", "Children", "Committee", "Board", "Service", "Services", "The",
+              "Corporate", "Cabinet", "Member", "Director", "Scrutiny", "Young", "People", "Department"}
+
+
+def holds_kind(query: Query, text: str) -> bool:
+    """Whether the text holds the kind of thing the question asks for."""
+    return type_fit(query, text) > 0
+
+
+def type_fit(query: Query, sentence: str) -> float:
+    if query.intent == "figure":
+        return 0.25 if numbers(sentence) else -0.2
+    if query.intent == "time":
+        return 0.4 if TIME.search(sentence) else -0.3
+    if query.intent == "date":
+        return 0.25 if find_periods(sentence) else -0.2
+    if query.intent == "duration":
+        return 0.3 if DURATION.search(sentence) else -0.1
+    if query.intent == "person":
+        return 0.2 if names(sentence, query) else -0.2
+    return 0.0
+
+
+def _date_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = []
+    for period in find_periods(sentence):
+        position = sentence.find(period.text)
+        if position >= 0:
+            spans.append((position, position + len(period.text)))
+    return spans
+
+
+def numbers(sentence: str) -> list[re.Match]:
+    dates = _date_spans(sentence)
+    out = []
+    for match in _NUMBER.finditer(sentence):
+        if any(a <= match.start() < b for a, b in dates):
+            continue
+        before = sentence[max(0, match.start() - 8) : match.start()].lower().rstrip()
+        if before.endswith(("per", "aged", "ages", "age")):
+            continue  # "per 10,000" is a unit and "aged 0 to 18" an age range, not the figure
+        out.append(match)
+    return out
+
+
+def names(sentence: str, query: Query) -> list[str]:
+    asked = {w.lower() for w in words(query.text)}
+    names = [m.group(1).strip() for m in _TITLED_NAME.finditer(sentence)]
+    for match in _NAME.finditer(sentence):
+        parts = match.group(1).split()
+        if not any(p in _NOT_NAMES for p in parts):
+            names.append(match.group(1))
+    return [n for n in names if not all(p.lower() in asked for p in n.split())]
