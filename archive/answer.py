@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from archive.dates import Period, find_periods
+from archive.dates import Period, find_periods, reference_date
 from archive.kinds import DURATION, TIME, names, numbers, type_fit
 from archive.query import Query
 from archive.records import Answer, Hit
@@ -61,7 +61,7 @@ def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:
             if header and sentence in header:
                 continue
             context = "\n".join(x for x in (hit.chunk.heading, header) if x)
-            sentence_periods = find_periods(sentence)
+            sentence_periods = find_periods(sentence, reference_date(context_iso))
             date_value = archive.date_score(query, sentence_periods, context_iso)
             own = archive.coverage(query, earlier + "\n" + sentence, exclude=meta)
             coverage = archive.coverage(query, "\n".join((earlier, sentence, context, meta)))
@@ -186,6 +186,14 @@ def extract_span(archive, query: Query, sentence: str, context: str = "") -> str
     return sentence.strip()
 
 
+def _names_the_body(archive, query: Query, candidate: Candidate) -> bool:  # noqa: ANN001
+    """A question about a named committee or board is answered only from passages about it."""
+    if not query.bodies:
+        return True
+    text = " ".join([archive.meta_text(candidate.hit.chunk), candidate.hit.chunk.text]).lower()
+    return all(body in " ".join(text.split()) for body in query.bodies)
+
+
 def _held_dates(archive, query: Query, candidates: list[Candidate]) -> str:
     """What the archive holds on the subject, for an abstention: the dates of covering passages."""
     seen: list[str] = []
@@ -200,7 +208,7 @@ def _held_dates(archive, query: Query, candidates: list[Candidate]) -> str:
 
 def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:
     candidates = _candidates(archive, query, hits)
-    usable = [c for c in candidates if c.date_ok and (
+    usable = [c for c in candidates if c.date_ok and _names_the_body(archive, query, c) and (
         c.coverage >= MIN_COVERAGE or (c.coverage >= DATED_MIN_COVERAGE and c.dated and c.typed))]
     if not usable:
         held = _held_dates(archive, query, candidates)

@@ -34,6 +34,8 @@ _QUARTER_FY = re.compile(
 )
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)?\d{2})\s*[/\-]\s*(\d{2}|(?:19|20)\d{2})\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
+_YEAR_ENDING = re.compile(rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|to|ended)\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b", re.I)
+_RELATIVE = re.compile(r"\b(last|previous|this|current|next)\s+(year|month|quarter)\b", re.I)
 _ISO = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
 
 
@@ -67,8 +69,9 @@ def _financial_year(start_text: str, end_text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def find_periods(text: str) -> list[Period]:
-    """Every date mention in the text, most specific first where mentions overlap in the text."""
+def find_periods(text: str, reference: date | None = None) -> list[Period]:
+    """Every date mention in the text, in text order. With a reference date (the meeting's),
+    "last year", "this month" and the like are resolved against it."""
     found: list[tuple[int, int, Period]] = []
     taken: list[tuple[int, int]] = []
 
@@ -79,6 +82,15 @@ def find_periods(text: str) -> list[Period]:
         taken.append(match.span())
         found.append((match.start(), match.end(), period))
 
+    for match in _YEAR_ENDING.finditer(text):
+        end_year, end_month = int(match.group(2)), MONTHS[match.group(1).lower()]
+        start_year, start_month = (end_year, end_month + 1 - 12) if end_month == 12 else (end_year - 1, end_month + 1)
+        add(match, Period((start_year, start_month), (end_year, end_month), match.group(0)))
+    if reference is not None:
+        for match in _RELATIVE.finditer(text):
+            period = _relative(match.group(1).lower(), match.group(2).lower(), reference)
+            if period:
+                add(match, Period(period.first, period.last, match.group(0)))
     for match in _ISO.finditer(text):
         year, month = int(match.group(1)), int(match.group(2))
         if 1 <= month <= 12:
@@ -115,6 +127,30 @@ def find_periods(text: str) -> list[Period]:
             add(match, Period((year, 1), (year, 12), match.group(0)))
     found.sort()
     return [period for _, _, period in found]
+
+
+def _shift(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _relative(which: str, unit: str, reference: date) -> Period | None:
+    offset = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}[which]
+    if unit == "year":
+        year = reference.year + offset
+        return Period((year, 1), (year, 12))
+    if unit == "month":
+        month = _shift(reference.year, reference.month, offset)
+        return Period(month, month)
+    quarter_start = _shift(reference.year, reference.month - (reference.month - 1) % 3, 3 * offset)
+    return Period(quarter_start, _shift(*quarter_start, 2))
+
+
+def reference_date(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def period_of_iso(iso: str) -> Period | None:

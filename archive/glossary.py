@@ -33,9 +33,35 @@ def find_definitions(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# Vocabulary every English council uses, often without spelling it out. Corpus definitions are
+# added to these at index time; a long form here may also be a plain synonym ("children in care").
+COUNCIL_VOCABULARY: dict[str, tuple[str, ...]] = {
+    "LAC": ("looked after children", "children in care", "children looked after"),
+    "CIC": ("children in care", "looked after children"),
+    "CLA": ("children looked after", "looked after children", "children in care"),
+    "UASC": ("unaccompanied asylum seeking children",),
+    "SEND": ("special educational needs and disabilities",),
+    "EHCP": ("education, health and care plan",),
+    "MASH": ("multi-agency safeguarding hub",),
+    "DfE": ("Department for Education",),
+    "SN": ("statistical neighbours",),
+    "FGC": ("family group conference",),
+    "IRO": ("independent reviewing officer",),
+    "DBS": ("Disclosure and Barring Service",),
+}
+
+
 class Glossary:
     def __init__(self, entries: dict[str, set[str]] | None = None) -> None:
         self.entries: dict[str, set[str]] = {k.upper(): set(v) for k, v in (entries or {}).items()}
+
+    @classmethod
+    def with_council_vocabulary(cls) -> Glossary:
+        glossary = cls()
+        for acronym, expansions in COUNCIL_VOCABULARY.items():
+            for expansion in expansions:
+                glossary.add(acronym, expansion)
+        return glossary
 
     def add(self, acronym: str, expansion: str) -> None:
         expansion = re.sub(r"['’]s$", "", expansion)
@@ -43,15 +69,23 @@ class Glossary:
         if expansion.lower() not in {e.lower() for e in known}:
             known.add(expansion)
 
-    def expansions_in(self, text: str) -> list[str]:
-        """Words to add to a text so both forms of each acronym it uses are searchable."""
-        extra = []
+    def expansions_in(self, text: str, synonyms: bool = False) -> list[str]:
+        """Words to add to a text so every form of each term it uses is found: the long forms of
+        an acronym it uses. With `synonyms`, also the acronym and the other long forms of a long
+        form it uses ("children in care" gives "LAC" and "looked after children"). Indexing and
+        query expansion go one way only (acronym to long forms): both sides are expanded, so
+        that suffices, and "children in care" is too common to spread into every passage."""
+        extra: list[str] = []
         lowered = text.lower()
         for acronym, expansions in self.entries.items():
-            has_acronym = re.search(rf"\b{re.escape(acronym)}\b", text, re.IGNORECASE) is not None
-            has_long = any(e.lower() in lowered for e in expansions)
-            if has_acronym and not has_long:
+            # an acronym counts only written in capitals ("SEND", "ECHo"), so "send" is not SEND
+            has_acronym = any(
+                sum(c.isupper() for c in match.group(0)) >= 2
+                for match in re.finditer(rf"\b{re.escape(acronym)}\b", text, re.IGNORECASE)
+            )
+            used = [e for e in expansions if e.lower() in lowered]
+            if has_acronym and not used:
                 extra.extend(sorted(expansions))
-            elif has_long and not has_acronym:
-                extra.append(acronym)
+            elif used and synonyms:
+                extra.extend([acronym] * (not has_acronym) + sorted(e for e in expansions if e not in used))
         return extra

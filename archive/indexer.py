@@ -21,7 +21,7 @@ import numpy as np
 from archive import dense, store
 from archive.chunk import ChunkSettings, chunk_document
 from archive.corpus import list_sources
-from archive.dates import find_periods
+from archive.dates import find_periods, reference_date
 from archive.embed import Embedder
 from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary, find_definitions
@@ -115,7 +115,7 @@ def build_index(
     if not documents:
         raise ArchiveError(f"nothing could be indexed from {corpus_dir}")
 
-    glossary = Glossary()
+    glossary = Glossary.with_council_vocabulary()
     for document in documents:
         for acronym, expansion in find_definitions("\n".join(document.pages)):
             glossary.add(acronym, expansion)
@@ -130,11 +130,13 @@ def build_index(
         texts: list[str] = []
         with connection:
             for document in documents:
-                parts = split_parts(document)
+                starts = find_part_starts(document)
+                parts = split_parts(document, starts)
                 store.write_document(connection, document, parts)
-                for chunk in chunk_document(document, find_part_starts(document), settings):
+                for chunk in chunk_document(document, starts, settings):
                     text = index_text(chunk.heading, chunk.text, glossary)
-                    periods = [[list(p.first), list(p.last)] for p in find_periods(chunk.text)]
+                    when = reference_date(parts[chunk.part_id].part_date or document.meeting_date)
+                    periods = [[list(p.first), list(p.last)] for p in find_periods(chunk.text, when)]
                     rowid = store.write_chunk(connection, chunk, text, periods)
                     connection.execute("UPDATE chunks SET embed_hash=? WHERE rowid=?",
                                         (_embed_hash(embedder, text), rowid))

@@ -65,8 +65,8 @@ def _part_start(line: str, following: list[str], document: Document) -> tuple[st
     return None
 
 
-def split_parts(document: Document) -> list[Part]:
-    starts = find_part_starts(document)
+def split_parts(document: Document, starts: list[PartStart] | None = None) -> list[Part]:
+    starts = starts if starts is not None else find_part_starts(document)
     parts = []
     for index, start in enumerate(starts):
         page_end = starts[index + 1].page if index + 1 < len(starts) else len(document.pages)

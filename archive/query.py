@@ -29,6 +29,7 @@ class Query:
     after: Period | None = None  # "after the 2022 inspection": answer dated no earlier
     before: Period | None = None  # "before the June 2021 report": answer dated no later
     filters: dict = field(default_factory=dict)
+    bodies: tuple[str, ...] = ()  # named committees and boards ("planning committee") the answer must concern
     aliases: dict = field(default_factory=dict)  # term -> stems that also satisfy it (acronym <-> long form)
 
     @property
@@ -101,8 +102,22 @@ def parse_query(question: str, glossary: Glossary | None = None, filters: dict |
         after=after,
         before=before,
         filters=dict(filters or {}),
+        bodies=tuple(named_bodies(question)),
         aliases=aliases,
     )
+
+
+_BODY = re.compile(r"\b([A-Za-z][\w'-]+)\s+(committee|board|panel|sub-committee)\b", re.I)
+_NOT_A_NAME = {"the", "this", "that", "a", "each", "every", "which", "what", "its", "their", "whole", "full"}
+
+
+def named_bodies(question: str) -> list[str]:
+    """"planning committee", "Scrutiny Management Board": the word that names a body, with it."""
+    return [
+        f"{m.group(1)} {m.group(2)}".lower()
+        for m in _BODY.finditer(question)
+        if m.group(1).lower() not in _NOT_A_NAME
+    ]
 
 
 def fts_query(query: Query) -> str:

@@ -128,6 +128,7 @@ class Archive:
         if not topic:
             return 1.0
         present = set(terms(text))
+        present.update(terms(" ".join(self.glossary.expansions_in(text, synonyms=True))))
         weights = {t: self.idf(t) for t in topic}
         covered = sum(w for t, w in weights.items() if t in present or query.aliases.get(t, {None}) <= present)
         return min(1.0, covered / (sum(weights.values()) or 1.0))
