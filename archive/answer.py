@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from archive.dates import Period, find_periods, reference_date
+from archive.dates import Period, find_periods, human_date, period_of_iso, reference_date
 from archive.kinds import DURATION, TIME, names, numbers, type_fit
 from archive.query import Query
 from archive.records import Answer, Hit
-from archive.text import WORD_PATTERN, sentence_spans, stem, terms
+from archive.text import STOPWORDS, WORD_PATTERN, sentence_spans, stem, terms
 
 ANSWER_HITS = 10  # sentences are drawn from this many top passages
 MIN_COVERAGE = 0.6  # share (IDF-weighted) of the question's subject terms a passage must hold
+FIGURE_FIT_WEIGHT = 0.5  # how well the sentence's best figure fits the question's words and date
+RECENCY_MARGIN = 0.1  # answers this close to the best count as equally good; the latest wins
 DATED_MIN_COVERAGE = 0.45  # ... when the passage also matches the date the question asks about
 
 _FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.IGNORECASE)
@@ -25,6 +27,8 @@ DATE_PROXIMITY = 6.0  # the pull of the asked date on a figure, about one rare w
 _CLAUSE_BREAK = re.compile(
     r"\s(?:whilst|while|whereas|but|although|compared with|compared to)\s|[;:]\s|,\s(?!\d)", re.IGNORECASE
 )
+_RATE_AFTER = re.compile(r"\s*(?:children\s+)?(?:per|in every|out of|for every)\b", re.I)
+STOPWORD_STEMS = frozenset(stem(w) for w in STOPWORDS)
 _LEADING_BULLET = re.compile(r"^(?:[-•·▪]|o(?=\s))\s*")
 _COUNT_HEADERS = ("number", "no.", "count", "total")
 
@@ -38,6 +42,8 @@ class Candidate:
     score: float
     date_ok: bool
     coverage: float
+    own: float = 0.0  # coverage of the sentence itself (terms its titles do not already hold)
+    figure_fit: float = 0.0  # for figure questions: how well its best figure fits
     dated: bool = False  # the question names a date and this passage matches it
     typed: bool = False  # the sentence holds the kind of thing asked for (a number, a time, ...)
 
@@ -72,7 +78,7 @@ def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:
                 blended = max(blended, MIN_COVERAGE * (0.5 + 0.5 * own))
             date_ok = date_value > 0 or not (query.periods or query.after or query.before)
             fit = type_fit(query, sentence)
-            out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended,
+            out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended, own=own,
                                  dated=bool(query.periods) and date_value >= 0.5, typed=fit > 0))
     return out
 
@@ -91,16 +97,25 @@ def _token_positions(sentence: str) -> list[tuple[int, str]]:
 
 
 def _best_number(archive, query: Query, sentence: str, context: str) -> str | None:
+    figure = best_figure(archive, query, sentence, context)
+    return figure[0] if figure else None
+
+
+def best_figure(archive, query: Query, sentence: str, context: str) -> tuple[str, float] | None:
+    """The figure in the sentence that answers the question, and how well it fits (0 to ~1)."""
     if "\t" in sentence and context:
         cell = _table_cell(archive, query, sentence, context)
         if cell:
-            return cell
+            return cell, 1.0
     found = numbers(sentence)
     if not found:
         return None
     tokens = _token_positions(sentence)
     asked = {t for t in query.terms if not t[0].isdigit()}  # asked dates are weighed below
     asked_numbers = set(re.findall(r"\d[\d,.]*", query.text))
+    wants_count = bool(re.search(r"^\s*how many\b|\bfigure\b|\bnumber of\b", query.text, re.I)) and not re.search(
+        r"\b(rate|per|percent|percentage|proportion|share)\b", query.text, re.I)
+    most = 2 * sum(archive.idf(t) for t in asked) + (DATE_PROXIMITY if query.periods else 0.0) or 1.0
 
     asked_dates = [
         position for period in find_periods(sentence)
@@ -137,16 +152,27 @@ def _best_number(archive, query: Query, sentence: str, context: str) -> str | No
             ]
             if distances:
                 score += archive.idf(term) / (1 + min(distances))
+        # Words the question does not use between the figure and what it counts qualify it:
+        # "26 new children" is not "children in care".
+        following = [t for p, t in tokens if p >= match.end()][:3]
+        counted = next((i for i, t in enumerate(following) if t in asked), None)
+        for term in following[:counted] if counted is not None else []:
+            if term not in STOPWORD_STEMS and not term[0].isdigit():
+                score -= 0.5 * archive.idf(term)
+        if wants_count and (match.group(0).endswith("%") or _RATE_AFTER.match(sentence, match.end())):
+            score -= most / 2  # a rate or a share is not a count
         return score
 
     best = max(found, key=closeness)
-    return best.group(0).strip()
+    return best.group(0).strip(), max(0.0, closeness(best)) / most
 
 
 def _table_cell(archive, query: Query, row: str, header: str) -> str | None:
     header_lines = [line.split("\t") for line in header.split("\n") if line.strip()]
     width = max(len(cells) for cells in header_lines)
-    columns = [" ".join(cells[i] for cells in header_lines if i < len(cells) and cells[i].strip()) for i in range(width)]
+    columns = [
+        " ".join(cells[i] for cells in header_lines if i < len(cells) and cells[i].strip()) for i in range(width)
+    ]
     cells = row.split("\t")
     asked = set(query.terms)
     best, best_score = None, 0.0
@@ -186,7 +212,7 @@ def extract_span(archive, query: Query, sentence: str, context: str = "") -> str
     return sentence.strip()
 
 
-def _names_the_body(archive, query: Query, candidate: Candidate) -> bool:  # noqa: ANN001
+def _names_the_body(archive, query: Query, candidate: Candidate) -> bool:
     """A question about a named committee or board is answered only from passages about it."""
     if not query.bodies:
         return True
@@ -220,7 +246,18 @@ def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:
         else:
             note = "The archive holds no passage that answers this question."
         return Answer(query.text, None, "", tuple(hits), note)
+    if query.intent == "figure":
+        usable = [_with_figure_fit(archive, query, c) for c in usable]
     usable.sort(key=lambda c: -c.score)
+    if query.intent == "figure" and not (query.periods or query.after or query.before):
+        # No date asked: of the passages that answer about as well as the best, the latest figure.
+        best = usable[0]
+        # the same measure: as well covered and a figure that fits as well, nearly as good overall
+        close = [c for c in usable if c.score >= best.score - RECENCY_MARGIN and c.own >= best.own
+                 and c.figure_fit >= 0.8 * best.figure_fit]
+        latest = max(close, key=lambda c: _as_of(archive, c)[0])
+        usable.remove(latest)
+        usable.insert(0, latest)
     for candidate in usable:
         span = extract_span(archive, query, candidate.text, candidate.context)
         if span:
@@ -229,7 +266,29 @@ def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:
         candidate, span = usable[0], usable[0].text.strip()
     ordered = [candidate.hit] + [h for h in hits if h.chunk.chunk_id != candidate.hit.chunk.chunk_id]
     quote = _LEADING_BULLET.sub("", candidate.text.strip())
-    return Answer(query.text, span, quote, tuple(ordered), "")
+    as_of = _as_of(archive, candidate)[1]
+    meeting = human_date(archive.context_date(candidate.hit.chunk))
+    note = f"Reported at the meeting of {meeting}."
+    if as_of != meeting:
+        note = f"As at {as_of}, reported at the meeting of {meeting}."
+    return Answer(query.text, span, quote, tuple(ordered), note, as_of)
+
+
+def _with_figure_fit(archive, query: Query, candidate: Candidate) -> Candidate:
+    figure = best_figure(archive, query, candidate.text, candidate.context)
+    fit = figure[1] if figure else 0.0
+    return replace(candidate, score=candidate.score + FIGURE_FIT_WEIGHT * fit, figure_fit=fit)
+
+
+def _as_of(archive, candidate: Candidate) -> tuple[tuple[int, int], str]:
+    """The latest date a sentence gives for itself, else its meeting's: (sort key, label)."""
+    context = archive.context_date(candidate.hit.chunk)
+    periods = find_periods(candidate.text, reference_date(context))
+    if periods:
+        latest = max(periods, key=lambda p: p.last)
+        return latest.last, latest.text
+    meeting = period_of_iso(context)
+    return (meeting.last if meeting else (0, 0)), human_date(context)
 
 
 def period_text(periods: list[Period]) -> str:

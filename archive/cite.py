@@ -61,5 +61,6 @@ def answer_json(answer: Answer) -> dict:
         "answer": answer.text,
         "quote": answer.quote,
         "note": answer.note,
+        "as_of": answer.as_of,
         "citations": [hit_json(h) for h in answer.citations],
     }

@@ -144,6 +144,7 @@ def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, in
             click.echo(click.style(f"Answer: {answer.text}", bold=True))
             click.echo(f'"{" ".join(answer.quote.split())}"')
             click.echo(f"  — {citation_text(answer.citations[0])}")
+            click.echo(f"  {answer.note}")
         if answer.citations:
             click.echo("\nOther passages:" if answer.text is not None else "\nClosest passages:")
             for hit in answer.citations[1 if answer.text is not None else 0 : k]:
@@ -185,7 +186,8 @@ def glossary(index_dir: Path | None) -> None:
     """Acronyms defined in the corpus and their long forms."""
     archive = _open(index_dir)
     for acronym in sorted(archive.glossary.entries):
-        click.echo(f"{acronym}\t{'; '.join(sorted(archive.glossary.entries[acronym]))}")
+        sources = ", ".join(sorted(archive.glossary.sources.get(acronym, ())))
+        click.echo(f"{acronym}\t{'; '.join(sorted(archive.glossary.entries[acronym]))}\t[{sources}]")
 
 
 @cli.command()

@@ -34,7 +34,9 @@ _QUARTER_FY = re.compile(
 )
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)?\d{2})\s*[/\-]\s*(\d{2}|(?:19|20)\d{2})\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
-_YEAR_ENDING = re.compile(rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|to|ended)\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b", re.I)
+_YEAR_ENDING = re.compile(
+    rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|to|ended)\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b", re.I
+)
 _RELATIVE = re.compile(r"\b(last|previous|this|current|next)\s+(year|month|quarter)\b", re.I)
 _ISO = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
 

@@ -51,20 +51,26 @@ COUNCIL_VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 
+VOCABULARY_SOURCE = "council vocabulary"
+
+
 class Glossary:
     def __init__(self, entries: dict[str, set[str]] | None = None) -> None:
         self.entries: dict[str, set[str]] = {k.upper(): set(v) for k, v in (entries or {}).items()}
+        self.sources: dict[str, set[str]] = {}  # acronym -> documents defining it, or "council vocabulary"
 
     @classmethod
     def with_council_vocabulary(cls) -> Glossary:
         glossary = cls()
         for acronym, expansions in COUNCIL_VOCABULARY.items():
             for expansion in expansions:
-                glossary.add(acronym, expansion)
+                glossary.add(acronym, expansion, VOCABULARY_SOURCE)
         return glossary
 
-    def add(self, acronym: str, expansion: str) -> None:
+    def add(self, acronym: str, expansion: str, source: str = "") -> None:
         expansion = re.sub(r"['’]s$", "", expansion)
+        if source:
+            self.sources.setdefault(acronym.upper(), set()).add(source)
         known = self.entries.setdefault(acronym.upper(), set())
         if expansion.lower() not in {e.lower() for e in known}:
             known.add(expansion)

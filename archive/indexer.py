@@ -118,7 +118,7 @@ def build_index(
     glossary = Glossary.with_council_vocabulary()
     for document in documents:
         for acronym, expansion in find_definitions("\n".join(document.pages)):
-            glossary.add(acronym, expansion)
+            glossary.add(acronym, expansion, document.doc_id)
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     generation = index_dir / f"gen-{stamp}"
@@ -144,7 +144,8 @@ def build_index(
                     texts.append(text)
             connection.executemany(
                 "INSERT OR IGNORE INTO glossary VALUES (?,?,?)",
-                [(a, e, "") for a, es in glossary.entries.items() for e in sorted(es)],
+                [(a, e, "; ".join(sorted(glossary.sources.get(a, ())))) for a, es in glossary.entries.items()
+                 for e in sorted(es)],
             )
         report.chunks = len(rowids)
 

@@ -11,6 +11,7 @@ from archive.text import words
 _NUMBER = re.compile(
     r"(?<![\w./])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w./])(?:£\s?)?\d+(?:\.\d+)?%?(?![\w/])"
 )
+_AGE_AFTER = re.compile(r"(?:s\b|\s*(?:population|years?|-year|year-olds|olds)\b)", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 DURATION = re.compile(
     r"\b(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s+(?:weeks?|months?|days?|years?|hours?)\b", re.IGNORECASE
@@ -56,8 +57,10 @@ def numbers(sentence: str) -> list[re.Match]:
         if any(a <= match.start() < b for a, b in dates):
             continue
         before = sentence[max(0, match.start() - 8) : match.start()].lower().rstrip()
-        if before.endswith(("per", "aged", "ages", "age")):
+        if before.endswith(("per", "aged", "ages", "age", "age of")):
             continue  # "per 10,000" is a unit and "aged 0 to 18" an age range, not the figure
+        if before.endswith(("under", "over")) and _AGE_AFTER.match(sentence, match.end()):
+            continue  # "under 18 population", "over 65s"
         out.append(match)
     return out
 

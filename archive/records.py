@@ -59,4 +59,5 @@ class Answer:
     text: str | None  # the answer span, None when the archive does not support an answer
     quote: str  # the supporting sentence or table row, verbatim
     citations: tuple[Hit, ...] = field(default_factory=tuple)
-    note: str = ""  # e.g. why the archive abstained
+    note: str = ""  # when the figure is from, or why the archive abstained and what it holds
+    as_of: str = ""  # the date the quoted passage gives for its figure, else its meeting date

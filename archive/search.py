@@ -63,8 +63,9 @@ class Archive:
         self.documents: dict[str, Document] = store.load_documents(self.db)
         self.parts: dict[tuple[str, int], Part] = store.load_parts(self.db)
         glossary = Glossary()
-        for row in self.db.execute("SELECT acronym, expansion FROM glossary"):
+        for row in self.db.execute("SELECT acronym, expansion, doc_id FROM glossary"):
             glossary.add(row["acronym"], row["expansion"])
+            glossary.sources.setdefault(row["acronym"], set()).update(filter(None, row["doc_id"].split("; ")))
         self.glossary = glossary
         self._df: Counter | None = None
         self.chunk_count = int(self.db.execute("SELECT count(*) FROM chunks").fetchone()[0])

@@ -71,7 +71,9 @@ def test_eval_prints_the_metrics(run):
 
 def test_glossary_command(run):
     result = run("glossary")
-    assert "UASC\tUnaccompanied Asylum Seeking Children" in result.output
+    line = next(line for line in result.output.splitlines() if line.startswith("UASC\t"))
+    assert "unaccompanied asylum seeking children" in line.lower()
+    assert "2024-09-10-smb-public-questions.txt" in line
 
 
 def test_index_command_summary(tmp_path, small_corpus):

@@ -50,8 +50,12 @@ def test_filters(hash_archive):
 
 
 def test_glossary_from_the_corpus(hash_archive):
-    assert "Unaccompanied Asylum Seeking Children" in hash_archive.glossary.entries["UASC"]
-    assert "Edge of Care Home team" in hash_archive.glossary.entries["ECHO"]
+    entries = {k: {e.lower() for e in v} for k, v in hash_archive.glossary.entries.items()}
+    assert "unaccompanied asylum seeking children" in entries["UASC"]
+    assert "edge of care home team" in entries["ECHO"]
+    assert "2024-03-12-cyp-scrutiny-agenda-pack.txt" in hash_archive.glossary.sources["ECHO"]
+    assert "looked after children" in entries["LAC"]  # council vocabulary, not defined in these papers
+    assert hash_archive.glossary.sources["LAC"] == {"council vocabulary"}
 
 
 def test_other_embedder_gives_a_clear_error(hash_index):
