@@ -27,6 +27,10 @@ DATE_PROXIMITY = 6.0  # the pull of the asked date on a figure, about one rare w
 _CLAUSE_BREAK = re.compile(
     r"\s(?:whilst|while|whereas|but|although|compared with|compared to)\s|[;:]\s|,\s(?!\d)", re.IGNORECASE
 )
+_UNIT = re.compile(
+    r"\s*(?:per|a|each|in every)\s+(?:10,000|10000|10k|100,000|1,000|week|month|year|annum|day|head|child)\b"
+    r"|\s*(?:per cent|percent)\b", re.IGNORECASE
+)
 _RATE_AFTER = re.compile(r"\s*(?:children\s+)?(?:per|in every|out of|for every)\b", re.I)
 STOPWORD_STEMS = frozenset(stem(w) for w in STOPWORDS)
 _LEADING_BULLET = re.compile(r"^(?:[-•·▪]|o(?=\s))\s*")
@@ -68,7 +72,7 @@ def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:
                 continue
             context = "\n".join(x for x in (hit.chunk.heading, header) if x)
             sentence_periods = find_periods(sentence, reference_date(context_iso))
-            date_value = archive.date_score(query, sentence_periods, context_iso)
+            date_value, date_ok = archive.date_fit(query, sentence_periods, context_iso)
             own = archive.coverage(query, earlier + "\n" + sentence, exclude=meta)
             coverage = archive.coverage(query, "\n".join((earlier, sentence, context, meta)))
             blended = 0.7 * coverage + 0.3 * chunk_coverage
@@ -76,7 +80,6 @@ def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:
             if agreed:
                 # both retrievers put this passage in their top three: trust it past paraphrase
                 blended = max(blended, MIN_COVERAGE * (0.5 + 0.5 * own))
-            date_ok = date_value > 0 or not (query.periods or query.after or query.before)
             fit = type_fit(query, sentence)
             out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended, own=own,
                                  dated=bool(query.periods) and date_value >= 0.5, typed=fit > 0))
@@ -164,7 +167,9 @@ def best_figure(archive, query: Query, sentence: str, context: str) -> tuple[str
         return score
 
     best = max(found, key=closeness)
-    return best.group(0).strip(), max(0.0, closeness(best)) / most
+    unit = _UNIT.match(sentence, best.end())
+    span = sentence[best.start() : unit.end() if unit else best.end()]
+    return span.strip(), max(0.0, closeness(best)) / most
 
 
 def _table_cell(archive, query: Query, row: str, header: str) -> str | None:

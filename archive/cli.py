@@ -40,10 +40,10 @@ def _open(index_dir: Path | None):
     return Archive.open(index_dir)
 
 
-def _filters(committee, date_from, date_to, doc_type):
+def _filters(committee, date_from, date_to, doc_type, meeting):
     from archive.search import Filters
 
-    return Filters(committee or None, date_from or None, date_to or None, doc_type or None)
+    return Filters(committee or None, date_from or None, date_to or None, doc_type or None, meeting or None)
 
 
 def filter_options(func):
@@ -52,6 +52,7 @@ def filter_options(func):
         click.option("--from", "date_from", help="Only meetings on or after this ISO date."),
         click.option("--to", "date_to", help="Only meetings on or before this ISO date."),
         click.option("--type", "doc_type", help="Only this document type (report, minutes, ...)."),
+        click.option("--meeting", help="Only papers of the meeting on this ISO date (add --committee to name it)."),
     ]):
         func = option(func)
     return func
@@ -100,10 +101,10 @@ def _questions_from_stdin() -> list[str]:
 @filter_options
 @_index_dir_option
 @_friendly
-def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_type, index_dir) -> None:
+def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
     """Passages that match QUERY, best first."""
     archive = _open(index_dir)
-    filters = _filters(committee, date_from, date_to, doc_type)
+    filters = _filters(committee, date_from, date_to, doc_type, meeting)
     queries = _questions_from_stdin() if jsonl else [query] if query else []
     if not queries:
         raise click.UsageError("give a QUERY or use --jsonl with queries on stdin")
@@ -126,10 +127,10 @@ def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_ty
 @filter_options
 @_index_dir_option
 @_friendly
-def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, index_dir) -> None:
+def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
     """Answer QUESTION with a quote and citations, or say the archive does not hold the answer."""
     archive = _open(index_dir)
-    filters = _filters(committee, date_from, date_to, doc_type)
+    filters = _filters(committee, date_from, date_to, doc_type, meeting)
     questions = _questions_from_stdin() if jsonl else [question] if question else []
     if not questions:
         raise click.UsageError("give a QUESTION or use --jsonl with questions on stdin")

@@ -34,6 +34,7 @@ CANDIDATES = 60
 # Rerank features are added to the fused RRF score (a top hit in one list scores 1/61 ≈ 0.016).
 DATE_BONUS = 0.005
 COVERAGE_WEIGHT = 0.02
+FINER_FIT = 0.4
 KIND_BONUS = 0.005  # the passage holds the kind of thing asked for: a time, a date, a figure
 
 
@@ -47,6 +48,7 @@ class Filters:
     date_from: str | None = None  # ISO
     date_to: str | None = None
     doc_type: str | None = None
+    meeting: str | None = None  # ISO date of one meeting: its own papers and minutes of it in later packs
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v}
@@ -176,16 +178,23 @@ class Archive:
         if filters.doc_type and filters.doc_type.lower() != document.doc_type.lower():
             return False
         when = self.context_date(chunk)
+        if filters.meeting and when != filters.meeting:
+            return False
         if filters.date_from and (not when or when < filters.date_from):
             return False
         return not (filters.date_to and (not when or when > filters.date_to))
 
-    def date_score(self, query: Query, periods: list[Period], context_iso: str) -> float:
-        """How well a passage's dates fit the asked date: 1 for its own date of the same
-        granularity, 0.6 for a coarser own date that contains it (a year for a month), 0.5 when
-        the passage has no date and its meeting matches, 0 otherwise (and when nothing is asked)."""
+    def date_fit(self, query: Query, periods: list[Period], context_iso: str) -> tuple[float, bool]:
+        """How well a passage's dates fit the asked date, and whether it may answer for it.
+
+        The value: the best fit of its own dates (see granularity_fit), or half the fit of its
+        meeting date. It may answer when one of its own dates is the asked period or inside it,
+        or when its meeting date fits: a passage that only gives a coarser period ("during
+        23/24" for "January 2024") does not say what the figure was at the asked time.
+        With no date asked: (0, True).
+        """
         if not (query.periods or query.after or query.before):
-            return 0.0
+            return 0.0, True
         context = period_of_iso(context_iso)
 
         def fit(period: Period) -> float:
@@ -198,8 +207,11 @@ class Archive:
             return max((granularity_fit(period, asked) for asked in query.periods), default=0.0)
 
         from_text = max((fit(p) for p in periods), default=0.0)
-        from_meeting = fit(context) * 0.5 if context else 0.0
-        return max(from_text, from_meeting)
+        from_meeting = fit(context) if context else 0.0
+        return max(from_text, from_meeting * 0.5), from_text >= FINER_FIT or from_meeting > 0
+
+    def date_score(self, query: Query, periods: list[Period], context_iso: str) -> float:
+        return self.date_fit(query, periods, context_iso)[0]
 
     def search(self, question: str | Query, k: int = 10, filters: Filters | None = None,
                mode: str = "hybrid") -> list[Hit]:
@@ -248,16 +260,16 @@ class Archive:
 
 
 def granularity_fit(period: Period, asked: Period) -> float:
-    """1 for the same period, 0.5 for one of the same length that overlaps (2022 for 2022/23), 0.3 for a finer one
-    inside it (December 2022 for 2022/23) or a coarser one around it (2023/24 for January 2024),
-    0 for no overlap."""
+    """1 for the same period, 0.5 for one of the same length that overlaps (2022 for 2022/23),
+    0.4 for a finer one inside it (December 2022 for 2022/23), 0.3 for a coarser one around it
+    (2023/24 for January 2024), 0 for no overlap."""
     if not period.overlaps(asked):
         return 0.0
     if (period.first, period.last) == (asked.first, asked.last):
         return 1.0
     if period.months == asked.months:
         return 0.5
-    return 0.3
+    return FINER_FIT if period.months < asked.months else 0.3
 
 
 def _embedder_choice(model_name: str) -> str:
