@@ -18,6 +18,9 @@ from archive.text import STOPWORDS, WORD_PATTERN, sentence_spans, stem, terms
 
 ANSWER_HITS = 10  # sentences are drawn from this many top passages
 MIN_COVERAGE = 0.6  # share (IDF-weighted) of the question's subject terms a passage must hold
+# A time or date answers for an event the question names ("did the meeting end"): the sentence
+# itself must name it, so its own words weigh more there.
+OWN_WEIGHT = {"time": 1.0, "date": 1.0}
 FIGURE_FIT_WEIGHT = 0.5  # how well the sentence's best figure fits the question's words and date
 RECENCY_MARGIN = 0.1  # answers this close to the best count as equally good; the latest wins
 DATED_MIN_COVERAGE = 0.45  # ... when the passage also matches the date the question asks about
@@ -76,7 +79,8 @@ def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:
             own = archive.coverage(query, earlier + "\n" + sentence, exclude=meta)
             coverage = archive.coverage(query, "\n".join((earlier, sentence, context, meta)))
             blended = 0.7 * coverage + 0.3 * chunk_coverage
-            score = blended + 0.5 * own + 1.2 * date_value + type_fit(query, sentence) + 0.15 / (rank + 1)
+            score = (blended + OWN_WEIGHT.get(query.intent, 0.5) * own + 1.2 * date_value
+                     + type_fit(query, sentence) + 0.15 / (rank + 1))
             if agreed:
                 # both retrievers put this passage in their top three: trust it past paraphrase
                 blended = max(blended, MIN_COVERAGE * (0.5 + 0.5 * own))

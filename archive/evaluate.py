@@ -72,7 +72,8 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
     abstained = 0
     for item in questions:
         answerable = bool(item.get("answers"))
-        hits = archive.search(item["question"], k=max(ks), mode=mode)
+        # "rerank-only": hybrid retrieval without answers (for fitting rerank weights quickly)
+        hits = archive.search(item["question"], k=max(ks), mode="hybrid" if mode == "rerank-only" else mode)
         answer: Answer = archive.ask(item["question"]) if mode == "hybrid" else None
         rank = next((i + 1 for i, h in enumerate(hits) if holds_evidence(h, item.get("evidence", []))), None)
         row = {"id": item.get("id"), "question": item["question"], "rank": rank,

@@ -32,8 +32,8 @@ from archive.text import terms
 
 CANDIDATES = 60
 # Rerank features are added to the fused RRF score (a top hit in one list scores 1/61 ≈ 0.016).
-DATE_BONUS = 0.005
-COVERAGE_WEIGHT = 0.02
+DATE_BONUS = 0.01
+COVERAGE_WEIGHT = 0.01
 FINER_FIT = 0.4
 KIND_BONUS = 0.005  # the passage holds the kind of thing asked for: a time, a date, a figure
 
