@@ -17,7 +17,7 @@ import streamlit as st
 from archive.cite import answer_json, location_text, source_text
 from archive.dates import human_date
 from archive.errors import ArchiveError
-from archive.present import highlight, safe
+from archive.present import highlight, safe, table_html
 from archive.search import Archive, Filters, default_index_dir
 from archive.text import terms
 
@@ -38,6 +38,9 @@ st.markdown(
     .source {color: #555; font-size: .9rem;}
     .answer-text {font-size: 2rem; font-weight: 700; margin: 0;}
     .passage {font-size: .95rem; line-height: 1.45;}
+    table.quote-table {border-collapse: collapse; margin: .3rem 0;}
+    table.quote-table th, table.quote-table td {border: 1px solid #ddd; padding: .2rem .5rem; text-align: left;}
+    table.quote-table th {background: #f6f6f6; font-weight: 600;}
     </style>""",
     unsafe_allow_html=True,
 )
@@ -111,8 +114,11 @@ def answer_card(archive: Archive, answer, stems: set[str]) -> None:
         short = answer.text if answer.text != answer.quote else ""
         if short:
             st.markdown(f'<div class="answer-text" data-testid="answer">{safe(short)}</div>', unsafe_allow_html=True)
-        quote = highlight(answer.quote, stems, exact=short or None)
-        st.markdown(f'<div class="quote" data-testid="quote">“{quote}”</div>', unsafe_allow_html=True)
+        if "\t" in answer.quote:  # a table row, shown under its column names
+            quote = table_html(answer.quote, stems, exact=short or None)
+        else:
+            quote = "“" + highlight(answer.quote, stems, exact=short or None) + "”"
+        st.markdown(f'<div class="quote" data-testid="quote">{quote}</div>', unsafe_allow_html=True)
         document = best.document
         meeting = human_date(document.meeting_date) if document else ""
         source = (
@@ -121,6 +127,8 @@ def answer_card(archive: Archive, answer, stems: set[str]) -> None:
             f"{safe(document.doc_type if document else '')} · {safe(location_text(best))}</div>"
         )
         st.markdown(source, unsafe_allow_html=True)
+        if answer.note:
+            st.caption(answer.note)
         if document and document.source_url.startswith(("http://", "https://")):
             st.link_button("Open the source paper", document.source_url)
 

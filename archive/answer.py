@@ -49,6 +49,7 @@ class Candidate:
     score: float
     date_ok: bool
     coverage: float
+    header: str = ""  # for a table row: the table's header lines
     own: float = 0.0  # coverage of the sentence itself (terms its titles do not already hold)
     figure_fit: float = 0.0  # for figure questions: how well its best figure fits
     dated: bool = False  # the question names a date and this passage matches it
@@ -86,6 +87,7 @@ def _candidates(archive, query: Query, hits: list[Hit]) -> list[Candidate]:
                 blended = max(blended, MIN_COVERAGE * (0.5 + 0.5 * own))
             fit = type_fit(query, sentence)
             out.append(Candidate(hit, rank, sentence, context, score, date_ok, blended, own=own,
+                                 header=header if "\t" in sentence else "",
                                  dated=bool(query.periods) and date_value >= 0.5, typed=fit > 0))
     return out
 
@@ -275,6 +277,8 @@ def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:
         candidate, span = usable[0], usable[0].text.strip()
     ordered = [candidate.hit] + [h for h in hits if h.chunk.chunk_id != candidate.hit.chunk.chunk_id]
     quote = _LEADING_BULLET.sub("", candidate.text.strip())
+    if candidate.header:
+        quote = f"{candidate.header}\n{candidate.text}"  # a row is quoted under its column names
     as_of = _as_of(archive, candidate)[1]
     meeting = human_date(archive.context_date(candidate.hit.chunk))
     note = f"Reported at the meeting of {meeting}."

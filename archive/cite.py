@@ -25,7 +25,9 @@ def source_text(hit: Hit) -> str:
 
 def location_text(hit: Hit) -> str:
     chunk = hit.chunk
-    return f"page {chunk.page}, line {chunk.line}" if chunk.line else f"page {chunk.page}"
+    printed = hit.document.printed_page(chunk.page) if hit.document else ""
+    page = f"page {chunk.page}" + (f" (printed page {printed})" if printed and printed != str(chunk.page) else "")
+    return f"{page}, line {chunk.line}" if chunk.line else page
 
 
 def citation_text(hit: Hit) -> str:
@@ -44,6 +46,7 @@ def hit_json(hit: Hit) -> dict:
         "part": part.title if part else "",
         "part_date": part.part_date if part else "",
         "page": chunk.page,
+        "printed_page": document.printed_page(chunk.page) if document else "",
         "line": chunk.line,
         "heading": chunk.heading,
         "chunk_id": chunk.chunk_id,

@@ -86,6 +86,8 @@ def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet:
     )
     for name, reason in report.skipped:
         click.echo(f"  skipped {name}: {reason}")
+    for name, original in report.duplicates:
+        click.echo(f"  {name}: same content as {original}, indexed once")
 
 
 def _questions_from_stdin() -> list[str]:
@@ -143,7 +145,11 @@ def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, me
             click.echo(click.style("No answer in the archive. ", bold=True) + answer.note)
         else:
             click.echo(click.style(f"Answer: {answer.text}", bold=True))
-            click.echo(f'"{" ".join(answer.quote.split())}"')
+            if "\t" in answer.quote:  # a table row under its column names
+                for line in answer.quote.split("\n"):
+                    click.echo("  | " + " | ".join(cell.strip() for cell in line.split("\t")))
+            else:
+                click.echo(f'"{" ".join(answer.quote.split())}"')
             click.echo(f"  — {citation_text(answer.citations[0])}")
             click.echo(f"  {answer.note}")
         if answer.citations:

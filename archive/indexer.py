@@ -25,7 +25,7 @@ from archive.dates import find_periods, reference_date
 from archive.embed import Embedder
 from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary, find_definitions
-from archive.ingest import read_pages, sha256_file
+from archive.ingest import printed_page_labels, read_pages, sha256_file
 from archive.packs import find_part_starts, split_parts
 from archive.records import Document
 
@@ -38,6 +38,7 @@ class BuildReport:
     indexed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, the file it repeats)
     chunks: int = 0
     embedded: int = 0
     reused_vectors: int = 0
@@ -98,17 +99,29 @@ def build_index(
     old_files, old_vectors = _previous_vectors(index_dir)
 
     documents: list[Document] = []
+    first_with: dict[str, str] = {}  # content hash -> first file with that content
     sources = list_sources(corpus_dir)
     for source in tqdm(sources, desc="Reading", unit="file", disable=not progress):
         try:
             digest = sha256_file(source.path)
+        except OSError as exc:
+            report.skipped.append((source.doc_id, f"cannot be read ({exc.strerror or exc})"))
+            log(f"skipped {source.doc_id}: cannot be read ({exc.strerror or exc})")
+            continue
+        if digest in first_with:
+            report.duplicates.append((source.doc_id, first_with[digest]))
+            log(f"{source.doc_id} has the same content as {first_with[digest]}: indexed once")
+            continue
+        try:
             pages = read_pages(source.path)
         except IngestError as exc:
             report.skipped.append((source.doc_id, str(exc).split(": ", 1)[-1]))
             log(f"skipped {exc}")
             continue
+        first_with[digest] = source.doc_id
         document = Document(source.doc_id, str(source.path), source.title, source.committee,
-                            source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest)
+                            source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest,
+                            tuple(printed_page_labels(pages)))
         (report.unchanged if old_files.get(source.doc_id) == digest else report.indexed).append(source.doc_id)
         documents.append(document)
 
@@ -176,6 +189,7 @@ def build_index(
             "chunking": settings.as_dict(),
             "files": {document.doc_id: document.sha256 for document in documents},
             "skipped": dict(report.skipped),
+            "duplicates": dict(report.duplicates),
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "chunks": report.chunks,
         }

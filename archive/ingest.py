@@ -67,6 +67,27 @@ def read_pages(path: Path) -> list[str]:
     return pages
 
 
+_PRINTED_PAGE = re.compile(r"^\s*(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def printed_page_labels(pages: list[str]) -> list[str]:
+    """The page number printed in each page's header or footer ("Page 12", "12 of 40"), or "".
+
+    Agenda packs number their pages independently of the PDF (the pack's cover has none, and
+    the agenda's "Pages 9 - 16" refer to the printed numbers), so both are worth citing."""
+    labels = []
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip()]
+        label = ""
+        for line in lines[-3:][::-1] + lines[:2]:
+            match = _PRINTED_PAGE.match(line)
+            if match:
+                label = match.group(1)
+                break
+        labels.append(label)
+    return labels
+
+
 def _decode(path: Path, data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:

@@ -47,3 +47,18 @@ def highlight(text: str, stems: set[str], exact: str | None = None, multiline: b
     out.append(safe(text[cursor:]))
     result = "".join(out)
     return result.replace("\n", "<br>") if multiline else result
+
+
+def table_html(text: str, stems: set[str], exact: str | None = None) -> str:
+    """Tab-separated rows as a small HTML table: header lines first, the last line the row."""
+    lines = text.split("\n")
+    out = ['<table class="quote-table">']
+    for index, line in enumerate(lines):
+        tag = "th" if index < len(lines) - 1 else "td"
+        cells = "".join(
+            f"<{tag}>{highlight(cell.strip(), stems, exact=exact if cell.strip() == exact else None)}</{tag}>"
+            for cell in line.split("\t")
+        )
+        out.append(f"<tr>{cells}</tr>")
+    out.append("</table>")
+    return "".join(out)

@@ -16,6 +16,10 @@ class Document:
     source_url: str
     pages: tuple[str, ...]
     sha256: str = ""
+    page_labels: tuple[str, ...] = ()  # the page numbers printed on the pages ("12"), "" where none
+
+    def printed_page(self, page: int) -> str:
+        return self.page_labels[page - 1] if 0 < page <= len(self.page_labels) else ""
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,7 @@ class Archive:
             hits.append(Hit(chunk, score, lexical_rank.get(rowid), dense_rank.get(rowid),
                             self.documents[chunk.doc_id], self.parts.get((chunk.doc_id, chunk.part_id))))
         hits.sort(key=lambda hit: -hit.score)
-        return hits[:k]
+        return _distinct(hits)[:k]
 
     def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
         from archive.answer import answer_question
@@ -257,6 +257,19 @@ class Archive:
             "built_at": self.manifest.get("built_at", ""),
             "model": self.manifest.get("model", ""),
         }
+
+
+def _distinct(hits: list[Hit]) -> list[Hit]:
+    """Best first, without repeats: the same passage printed in a pack and in the report published
+    on its own is shown once, from its best-scoring source."""
+    seen: set[str] = set()
+    out = []
+    for hit in hits:
+        key = " ".join(hit.chunk.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out
 
 
 def granularity_fit(period: Period, asked: Period) -> float:

@@ -11,7 +11,7 @@ from archive.records import Chunk, Document, Part
 SCHEMA = """
 CREATE TABLE documents (
     doc_id TEXT PRIMARY KEY, path TEXT, title TEXT, committee TEXT, meeting_date TEXT,
-    doc_type TEXT, source_url TEXT, sha256 TEXT, page_count INTEGER
+    doc_type TEXT, source_url TEXT, sha256 TEXT, page_count INTEGER, page_labels TEXT
 );
 CREATE TABLE parts (
     doc_id TEXT, part_id INTEGER, title TEXT, part_date TEXT, page_start INTEGER, page_end INTEGER,
@@ -41,9 +41,10 @@ def connect(path: Path, create: bool = False, read_only: bool = False) -> sqlite
 
 def write_document(connection: sqlite3.Connection, document: Document, parts: list[Part]) -> None:
     connection.execute(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
         (document.doc_id, document.path, document.title, document.committee, document.meeting_date,
-         document.doc_type, document.source_url, document.sha256, len(document.pages)),
+         document.doc_type, document.source_url, document.sha256, len(document.pages),
+         json.dumps(list(document.page_labels))),
     )
     connection.executemany(
         "INSERT INTO parts VALUES (?,?,?,?,?,?)",
@@ -71,7 +72,8 @@ def row_to_chunk(row: sqlite3.Row) -> Chunk:
 def load_documents(connection: sqlite3.Connection) -> dict[str, Document]:
     return {
         row["doc_id"]: Document(row["doc_id"], row["path"], row["title"], row["committee"],
-                                row["meeting_date"], row["doc_type"], row["source_url"], (), row["sha256"])
+                                row["meeting_date"], row["doc_type"], row["source_url"], (), row["sha256"],
+                                tuple(json.loads(row["page_labels"] or "[]")))
         for row in connection.execute("SELECT * FROM documents")
     }
 

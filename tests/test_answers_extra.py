@@ -25,7 +25,9 @@ def test_extra_questions_reach_the_floors(real_archive):
 def test_table_cell_is_read_from_the_asked_column(real_archive):
     answer = real_archive.ask("What was the England rate of children in care in 2020/21?")
     assert answer.text == "69"
-    assert answer.quote.startswith("2020/21\t313\t92\t69")
+    header, row = answer.quote.rsplit("\n", 1)
+    assert row.startswith("2020/21\t313\t92\t69")
+    assert "Year\tNumber\tRate\tEngland" in header  # the row is quoted with its column names
 
 
 def test_quote_is_verbatim_source_text(real_archive):
