@@ -7,6 +7,7 @@ header lines above its rows so every row keeps its column names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -158,13 +159,14 @@ def chunk_document(
     settings = settings or ChunkSettings()
     chunks: list[Chunk] = []
     for page_no, page in enumerate(document.pages, start=1):
+        line_starts = [0, *(m.end() for m in re.finditer("\n", page))]
         for start, end, heading, text in _page_spans(page, page_no, part_starts, settings):
             body = page[start:end] if text is None else text
             if not body.strip():
                 continue
             chunks.append(Chunk(
                 len(chunks), document.doc_id, part_at(part_starts, page_no, start), page_no, start, end,
-                heading, body.strip("\n"), page.count("\n", 0, start) + 1,
+                heading, body.strip("\n"), bisect.bisect_right(line_starts, start),
             ))
     return chunks
 

@@ -5,7 +5,7 @@ Both return L2-normalised float32 rows, so inner product is cosine similarity.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 import os
 from pathlib import Path
 from typing import Protocol
@@ -86,7 +86,7 @@ class HashEmbedder:
         self.dim = dim
 
     def _bucket(self, feature: str) -> int:
-        return int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little") % self.dim
+        return zlib.crc32(feature.encode()) % self.dim
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)

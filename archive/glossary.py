@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_DEFINITION = re.compile(r"((?:[A-Za-z][\w'’&-]*\s+){1,8})\(([A-Z][A-Za-z]{1,9})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _SMALL = {"of", "and", "the", "for", "in", "to", "on", "&", "a"}
 
 
@@ -24,9 +24,11 @@ def _initials_match(words: list[str], acronym: str) -> int:
 
 def find_definitions(text: str) -> list[tuple[str, str]]:
     found = []
-    for match in _DEFINITION.finditer(text):
-        words = match.group(1).split()
-        acronym = match.group(2)
+    # Find each "(ACRONYM)" first and look back at the words before it: a pattern that starts
+    # with the words backtracks at every position of a large paper.
+    for match in _ACRONYM.finditer(text):
+        words = text[max(0, match.start() - 160) : match.start()].split()[-8:]
+        acronym = match.group(1)
         count = _initials_match(words, acronym)
         if count:
             found.append((acronym, " ".join(words[-count:])))

@@ -17,6 +17,8 @@ _MINUTES = re.compile(
     re.IGNORECASE,
 )
 _REPORT = re.compile(r"^\s*Title of report:\s*(?P<title>.+)$", re.IGNORECASE)
+_AGENDA_ITEM = re.compile(r"^\s*Agenda item\s*(?:\d+[.:]?)?\s*$", re.I)
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}\.?\s+[A-Z][^.]{2,100}$")
 _MEETING_DATE = re.compile(r"^\s*Meeting date:\s*(?P<date>.+)$", re.IGNORECASE)
 
 
@@ -36,23 +38,31 @@ def find_part_starts(document: Document) -> list[PartStart]:
         for index, line in enumerate(lines):
             clean = line.replace("*", "").strip()
             start = _part_start(clean, lines[index + 1 : index + 12], document)
-            if start and not (page_number == 1 and offset < 200 and len(starts) == 1):
-                title, part_date = start
-                starts.append(PartStart(page_number, offset, title, part_date))
-            elif start and len(starts) == 1:
-                # A title block at the very top is the document's own: keep its better title.
-                title, part_date = start
-                starts[0] = PartStart(1, 0, title, part_date or document.meeting_date)
+            if start:
+                title, part_date, kind = start
+                # A report's title block near the top is the document's own; an agenda item is
+                # the document's own only when nothing comes before it.
+                at_top = page_number == 1 and offset < (200 if kind == "title block" else 20)
+                if at_top and len(starts) == 1:
+                    starts[0] = PartStart(1, 0, title, part_date or document.meeting_date)
+                else:
+                    starts.append(PartStart(page_number, offset, title, part_date))
             offset += len(line) + 1
     return starts
 
 
-def _part_start(line: str, following: list[str], document: Document) -> tuple[str, str] | None:
+def _part_start(line: str, following: list[str], document: Document) -> tuple[str, str, str] | None:
+    """(title, date, kind) when the line starts a part."""
     match = _MINUTES.match(line)
     if match:
         part_date = parse_date(match.group("date"))
         body = re.sub(r"\s+", " ", match.group("body")).strip()
-        return f"Minutes of {body}", part_date
+        return f"Minutes of {body}", part_date, "title block"
+    if _AGENDA_ITEM.match(line) or (_NUMBERED_ITEM.match(line) and _minutes_follow(following)):
+        # ModernGov pages: "Agenda item" then the item's title, or "23. Item title" then "Minutes:"
+        title = line if _NUMBERED_ITEM.match(line) else next((f.strip() for f in following if f.strip()), "")
+        if title:
+            return title.replace("*", "").strip(), document.meeting_date, "agenda item"
     match = _REPORT.match(line)
     if match:
         part_date = document.meeting_date
@@ -61,8 +71,14 @@ def _part_start(line: str, following: list[str], document: Document) -> tuple[st
             if date_match:
                 part_date = parse_date(date_match.group("date")) or part_date
                 break
-        return match.group("title").strip(), part_date
+        return match.group("title").strip(), part_date, "title block"
     return None
+
+
+def _minutes_follow(following: list[str]) -> bool:
+    """"Minutes:" within the next few non-empty lines."""
+    near = [line.strip() for line in following if line.strip()][:3]
+    return any(line.lower().startswith("minutes:") for line in near)
 
 
 def split_parts(document: Document, starts: list[PartStart] | None = None) -> list[Part]:

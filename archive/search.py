@@ -35,6 +35,7 @@ CANDIDATES = 60
 DATE_BONUS = 0.01
 COVERAGE_WEIGHT = 0.01
 FINER_FIT = 0.4
+MIN_REPEAT_CHARS = 60  # a passage this long found inside another is the same text printed twice
 KIND_BONUS = 0.005  # the passage holds the kind of thing asked for: a time, a date, a figure
 
 
@@ -260,16 +261,17 @@ class Archive:
 
 
 def _distinct(hits: list[Hit]) -> list[Hit]:
-    """Best first, without repeats: the same passage printed in a pack and in the report published
-    on its own is shown once, from its best-scoring source."""
-    seen: set[str] = set()
-    out = []
+    """Best first, without repeats: a passage printed in a pack and in the report published on its
+    own is shown once, from its best-scoring source, even when the chunks around it differ. Short
+    boilerplate ("Resolved: that the report be noted.") repeats only when identical."""
+    kept: list[tuple[Hit, str]] = []
     for hit in hits:
         key = " ".join(hit.chunk.text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            out.append(hit)
-    return out
+        if any(key == other or (min(len(key), len(other)) >= MIN_REPEAT_CHARS and (key in other or other in key))
+               for _, other in kept):
+            continue
+        kept.append((hit, key))
+    return [hit for hit, _ in kept]
 
 
 def granularity_fit(period: Period, asked: Period) -> float:
