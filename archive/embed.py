@@ -5,8 +5,8 @@ Both return L2-normalised float32 rows, so inner product is cosine similarity.
 
 from __future__ import annotations
 
-import zlib
 import os
+import zlib
 from pathlib import Path
 from typing import Protocol
 
