@@ -187,6 +187,38 @@ def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, index
 
 
 @cli.command()
+@click.argument("text", required=False, default="")
+@click.option("--questioner", default="", help="Only questions from this person (substring).")
+@click.option("--number", default="", help="One question by its number, e.g. 'PQ 2'.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array.")
+@click.option("--jsonl", is_flag=True, help="One JSON object per question.")
+@_index_dir_option
+@_friendly
+def questions(text: str, questioner: str, number: str, as_json: bool, jsonl: bool, index_dir: Path | None) -> None:
+    """Public and member questions with their responses (optionally only those mentioning TEXT)."""
+    from archive.dates import human_date
+
+    found = _open(index_dir).questions(text, questioner, number)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    for row in found:
+        if jsonl:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        to = f" to {row['question_to']}" if row["question_to"] else ""
+        click.echo(click.style(f"{row['number']} from {row['questioner']}{to}", bold=True)
+                   + f" ({row['committee']}, {human_date(row['meeting_date'])}; {row['doc_id']} line {row['line']})")
+        click.echo(f"  Q: {row['question'][:300]}")
+        if row["response"]:
+            by = f" ({row['response_by']})" if row["response_by"] else ""
+            click.echo(f"  A{by}: {row['response'][:300]}")
+        if row["supplementary_question"]:
+            click.echo(f"  Supplementary: {row['supplementary_question'][:200]}")
+        click.echo()
+
+
+@cli.command()
 @_index_dir_option
 @_friendly
 def glossary(index_dir: Path | None) -> None:

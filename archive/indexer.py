@@ -27,9 +27,10 @@ from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary, find_definitions
 from archive.ingest import printed_page_labels, read_pages, sha256_file
 from archive.packs import find_part_starts, split_parts
+from archive.questions import extract_questions
 from archive.records import Document
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: questions table, page labels
 CURRENT = "CURRENT"
 
 
@@ -146,6 +147,7 @@ def build_index(
                 starts = find_part_starts(document)
                 parts = split_parts(document, starts)
                 store.write_document(connection, document, parts)
+                store.write_questions(connection, extract_questions(document))
                 for chunk in chunk_document(document, starts, settings):
                     text = index_text(chunk.heading, chunk.text, glossary)
                     when = reference_date(parts[chunk.part_id].part_date or document.meeting_date)

@@ -247,6 +247,25 @@ class Archive:
         answer = answer_question(self, query, hits)
         return replace(answer, citations=answer.citations[:k])
 
+    def questions(self, text: str = "", questioner: str = "", number: str = "") -> list[dict]:
+        """Public and member questions, filtered by words in any field, questioner or number."""
+        rows = [dict(r) for r in self.db.execute("SELECT * FROM questions ORDER BY doc_id, page, line")]
+        wanted = set(terms(text))
+        out = []
+        for row in rows:
+            if questioner and questioner.lower() not in row["questioner"].lower():
+                continue
+            if number and number.replace(" ", "").upper() != row["number"].replace(" ", "").upper():
+                continue
+            if wanted and not wanted <= set(terms(" ".join(str(v) for v in row.values()))):
+                continue
+            document = self.documents.get(row["doc_id"])
+            row["meeting_date"] = document.meeting_date if document else ""
+            row["committee"] = document.committee if document else ""
+            row["title"] = document.title if document else ""
+            out.append(row)
+        return out
+
     def stats(self) -> dict:
         dates = sorted(d.meeting_date for d in self.documents.values() if d.meeting_date)
         return {

@@ -24,6 +24,11 @@ CREATE TABLE chunks (
 CREATE INDEX chunks_doc ON chunks(doc_id);
 -- index_text is heading + text with glossary expansions; stemming by FTS5's porter tokenizer.
 CREATE VIRTUAL TABLE chunks_fts USING fts5(index_text, content='', tokenize='porter unicode61');
+CREATE TABLE questions (
+    doc_id TEXT, number TEXT, kind TEXT, questioner TEXT, question_to TEXT, question TEXT, response_by TEXT,
+    response TEXT, supplementary_question TEXT, supplementary_response_by TEXT, supplementary_response TEXT,
+    page INTEGER, line INTEGER
+);
 CREATE TABLE glossary (acronym TEXT, expansion TEXT, doc_id TEXT, PRIMARY KEY (acronym, expansion));
 """
 
@@ -84,3 +89,14 @@ def load_parts(connection: sqlite3.Connection) -> dict[tuple[str, int], Part]:
                                               row["page_start"], row["page_end"])
         for row in connection.execute("SELECT * FROM parts")
     }
+
+
+QUESTION_FIELDS = ("doc_id", "number", "kind", "questioner", "question_to", "question", "response_by", "response",
+                   "supplementary_question", "supplementary_response_by", "supplementary_response", "page", "line")
+
+
+def write_questions(connection: sqlite3.Connection, questions: list) -> None:
+    connection.executemany(
+        f"INSERT INTO questions ({', '.join(QUESTION_FIELDS)}) VALUES ({', '.join('?' * len(QUESTION_FIELDS))})",
+        [tuple(q.as_dict()[f] for f in QUESTION_FIELDS) for q in questions],
+    )
