@@ -80,7 +80,8 @@ def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet:
     report = build_index(corpus_dir, target, get_embedder(embedder), progress=not quiet,
                          log=lambda m: click.echo(m, err=True))
     click.echo(
-        f"Indexed {len(report.indexed)} new or changed, {len(report.unchanged)} unchanged, "
+        f"Indexed {len(report.indexed)} new or changed, {len(report.unchanged)} unchanged "
+        f"({len(report.not_reread)} not re-read), "
         f"{len(report.skipped)} skipped; {report.chunks} chunks ({report.embedded} embedded, "
         f"{report.reused_vectors} reused) in {report.seconds:.1f}s -> {target}"
     )

@@ -20,7 +20,7 @@ import numpy as np
 
 from archive import dense, store
 from archive.chunk import ChunkSettings, chunk_document
-from archive.corpus import list_sources
+from archive.corpus import SourceFile, list_sources
 from archive.dates import find_periods, reference_date
 from archive.embed import Embedder
 from archive.errors import ArchiveError, IngestError
@@ -38,6 +38,7 @@ CURRENT = "CURRENT"
 class BuildReport:
     indexed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    not_reread: list[str] = field(default_factory=list)  # unchanged and copied without reading the file
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, the file it repeats)
     chunks: int = 0
@@ -59,11 +60,33 @@ def _embed_hash(embedder: Embedder, text: str) -> str:
     return hashlib.sha256(f"{embedder.name}\x00{text}".encode()).hexdigest()[:32]
 
 
-def _previous_vectors(index_dir: Path) -> tuple[dict[str, str], dict[str, np.ndarray]]:
-    """Old file hashes and {embed_hash: vector} from the current generation, if any."""
+@dataclass
+class _Previous:
+    """What a build can reuse from the current generation."""
+
+    generation: Path | None = None
+    manifest: dict = field(default_factory=dict)
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # embed_hash -> vector
+
+    @property
+    def files(self) -> dict[str, str]:
+        return self.manifest.get("files", {})
+
+    def unchanged(self, doc_id: str, fingerprint: list, settings: ChunkSettings) -> bool:
+        """Same file (size, modification time), same manifest row, same chunking and format."""
+        return (
+            self.generation is not None
+            and self.manifest.get("format_version") == FORMAT_VERSION
+            and self.manifest.get("chunking") == settings.as_dict()
+            and doc_id in self.files
+            and self.manifest.get("fingerprints", {}).get(doc_id) == fingerprint
+        )
+
+
+def _previous(index_dir: Path) -> _Previous:
     generation = current_generation(index_dir)
     if generation is None:
-        return {}, {}
+        return _Previous()
     try:
         manifest = json.loads((generation / "manifest.json").read_text())
         connection = store.connect(generation / "archive.db")
@@ -71,9 +94,15 @@ def _previous_vectors(index_dir: Path) -> tuple[dict[str, str], dict[str, np.nda
         connection.close()
         index = dense.load(generation / "vectors.faiss")
         vectors = dense.vectors_by_id(index, [r["rowid"] for r in rows])
-        return manifest.get("files", {}), {r["embed_hash"]: v for r, v in zip(rows, vectors, strict=True)}
-    except Exception:  # noqa: BLE001 - an unreadable old generation only costs re-embedding
-        return {}, {}
+        return _Previous(generation, manifest, {r["embed_hash"]: v for r, v in zip(rows, vectors, strict=True)})
+    except Exception:  # noqa: BLE001 - an unreadable old generation only costs re-reading and re-embedding
+        return _Previous()
+
+
+def _fingerprint(source: SourceFile) -> list:
+    stat = source.path.stat()
+    meta = "\x00".join([source.title, source.committee, source.meeting_date, source.doc_type, source.source_url])
+    return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(meta.encode()).hexdigest()[:16]]
 
 
 def index_text(heading: str, text: str, glossary: Glossary) -> str:
@@ -97,14 +126,21 @@ def build_index(
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
-    old_files, old_vectors = _previous_vectors(index_dir)
+    previous = _previous(index_dir)
 
     documents: list[Document] = []
+    reused: list[str] = []  # unchanged papers: their rows are copied from the previous generation
+    fingerprints: dict[str, list] = {}
+    files: dict[str, str] = {}
     first_with: dict[str, str] = {}  # content hash -> first file with that content
     sources = list_sources(corpus_dir)
     for source in tqdm(sources, desc="Reading", unit="file", disable=not progress):
         try:
-            digest = sha256_file(source.path)
+            fingerprint = _fingerprint(source)
+            if previous.unchanged(source.doc_id, fingerprint, settings):
+                digest = previous.files[source.doc_id]
+            else:
+                digest = sha256_file(source.path)
         except OSError as exc:
             report.skipped.append((source.doc_id, f"cannot be read ({exc.strerror or exc})"))
             log(f"skipped {source.doc_id}: cannot be read ({exc.strerror or exc})")
@@ -113,6 +149,13 @@ def build_index(
             report.duplicates.append((source.doc_id, first_with[digest]))
             log(f"{source.doc_id} has the same content as {first_with[digest]}: indexed once")
             continue
+        if previous.unchanged(source.doc_id, fingerprint, settings):
+            first_with[digest] = source.doc_id
+            fingerprints[source.doc_id], files[source.doc_id] = fingerprint, digest
+            reused.append(source.doc_id)
+            report.unchanged.append(source.doc_id)
+            report.not_reread.append(source.doc_id)
+            continue
         try:
             pages = read_pages(source.path)
         except IngestError as exc:
@@ -120,19 +163,22 @@ def build_index(
             log(f"skipped {exc}")
             continue
         first_with[digest] = source.doc_id
+        fingerprints[source.doc_id], files[source.doc_id] = fingerprint, digest
         document = Document(source.doc_id, str(source.path), source.title, source.committee,
                             source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest,
                             tuple(printed_page_labels(pages)))
-        (report.unchanged if old_files.get(source.doc_id) == digest else report.indexed).append(source.doc_id)
+        (report.unchanged if previous.files.get(source.doc_id) == digest else report.indexed).append(source.doc_id)
         documents.append(document)
 
-    if not documents:
+    if not documents and not reused:
         raise ArchiveError(f"nothing could be indexed from {corpus_dir}")
 
     glossary = Glossary.with_council_vocabulary()
     for document in documents:
         for acronym, expansion in find_definitions("\n".join(document.pages)):
             glossary.add(acronym, expansion, document.doc_id)
+    if reused:
+        _reuse_glossary(previous, set(reused), glossary)
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     generation = index_dir / f"gen-{stamp}"
@@ -140,6 +186,8 @@ def build_index(
     building.mkdir()
     try:
         connection = store.connect(building / "archive.db", create=True)
+        if reused:  # attached outside any transaction, as SQLite requires
+            connection.execute("ATTACH DATABASE ? AS old", (str(previous.generation / "archive.db"),))
         rowids: list[int] = []
         texts: list[str] = []
         with connection:
@@ -157,6 +205,20 @@ def build_index(
                                         (_embed_hash(embedder, text), rowid))
                     rowids.append(rowid)
                     texts.append(text)
+            if reused:
+                for doc_id in reused:
+                    for table in ("documents", "parts", "questions"):
+                        connection.execute(f"INSERT INTO {table} SELECT * FROM old.{table} WHERE doc_id=?", (doc_id,))
+                    rows = connection.execute(
+                        "SELECT rowid, * FROM old.chunks WHERE doc_id=? ORDER BY rowid", (doc_id,)).fetchall()
+                    for row in rows:
+                        chunk = store.row_to_chunk(row)
+                        text = index_text(chunk.heading, chunk.text, glossary)
+                        rowid = store.write_chunk(connection, chunk, text, json.loads(row["periods"] or "[]"))
+                        connection.execute("UPDATE chunks SET embed_hash=? WHERE rowid=?",
+                                            (_embed_hash(embedder, text), rowid))
+                        rowids.append(rowid)
+                        texts.append(text)
             connection.executemany(
                 "INSERT OR IGNORE INTO glossary VALUES (?,?,?)",
                 [(a, e, "; ".join(sorted(glossary.sources.get(a, ())))) for a, es in glossary.entries.items()
@@ -167,7 +229,7 @@ def build_index(
         vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
         todo = []
         for i, text in enumerate(texts):
-            cached = old_vectors.get(_embed_hash(embedder, text))
+            cached = previous.vectors.get(_embed_hash(embedder, text))
             if cached is not None and cached.shape[0] == embedder.dim:
                 vectors[i] = cached
             else:
@@ -189,7 +251,8 @@ def build_index(
             "model": embedder.name,
             "dim": embedder.dim,
             "chunking": settings.as_dict(),
-            "files": {document.doc_id: document.sha256 for document in documents},
+            "files": files,
+            "fingerprints": fingerprints,
             "skipped": dict(report.skipped),
             "duplicates": dict(report.duplicates),
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -209,6 +272,15 @@ def build_index(
     report.generation = generation.name
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _reuse_glossary(previous: _Previous, doc_ids: set[str], glossary: Glossary) -> None:
+    """Acronyms the unchanged papers defined, as the previous generation recorded them."""
+    connection = store.connect(previous.generation / "archive.db")
+    for row in connection.execute("SELECT acronym, expansion, doc_id FROM glossary"):
+        for source in set(filter(None, (row["doc_id"] or "").split("; "))) & doc_ids:
+            glossary.add(row["acronym"], row["expansion"], source)
+    connection.close()
 
 
 def _remove_old_generations(index_dir: Path, keep: str) -> None:

@@ -152,3 +152,30 @@ def test_copy_of_an_index_directory_still_opens(hash_index, tmp_path):
     copy = tmp_path / "copied"
     shutil.copytree(hash_index, copy)
     assert Archive.open(copy, embedder=HashEmbedder()).chunk_count > 100
+
+
+def test_unchanged_files_are_not_read_again(small_corpus, tmp_path, monkeypatch):
+    from archive import indexer
+
+    index_dir = tmp_path / "index"
+    _build(small_corpus, index_dir)
+    before = Archive.open(index_dir, embedder=HashEmbedder())
+    expected = [(h.chunk.text, h.part.title) for h in before.search("family group conferences", k=3)]
+
+    read = []
+    real_read_pages = indexer.read_pages
+    monkeypatch.setattr(indexer, "read_pages", lambda path: read.append(path.name) or real_read_pages(path))
+    report = _build(small_corpus, index_dir)
+    assert read == [] and len(report.not_reread) == 2 and report.embedded == 0
+    after = Archive.open(index_dir, embedder=HashEmbedder())
+    assert [(h.chunk.text, h.part.title) for h in after.search("family group conferences", k=3)] == expected
+    assert after.questions(questioner="Maggie Steel")
+    assert "2024-09-10-smb-public-questions.txt" in after.glossary.sources["UASC"]
+
+    # a changed manifest row is read again: titles and dates come from it
+    manifest = small_corpus / "manifest.csv"
+    manifest.write_text(manifest.read_text().replace("Questions from members of the public", "Public questions"))
+    report = _build(small_corpus, index_dir)
+    assert read == ["2024-09-10-smb-public-questions.txt"] and report.embedded == 0
+    assert Archive.open(index_dir, embedder=HashEmbedder()).documents[
+        "2024-09-10-smb-public-questions.txt"].title == "Public questions"
