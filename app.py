@@ -14,6 +14,7 @@ from datetime import date
 
 import streamlit as st
 
+from archive import feedback
 from archive.cite import answer_json, location_text, source_text
 from archive.dates import human_date
 from archive.errors import ArchiveError
@@ -166,18 +167,37 @@ def exports(answer) -> None:
                           "results.json", "application/json")
 
 
-def main() -> None:
-    st.title("Council archive")
-    st.caption("Ask about committee papers: answers come with the passage, meeting, date and page they come from.")
-    try:
-        archive = load_archive(str(default_index_dir()))
-    except ArchiveError as exc:
-        st.error(str(exc))
-        if not PUBLIC:
-            st.code("archive index corpus/", language="bash")
-        st.stop()
+def feedback_buttons(answer) -> None:
+    if answer.text is None and not answer.citations:
+        return
+    best = answer.citations[0] if answer.citations else None
+    key = f"feedback-{hash(answer.question)}"
+    if st.session_state.get(key):
+        st.caption(f"Thank you: recorded as {st.session_state[key]}.")
+        return
+    left, right, _ = st.columns([1, 1, 4])
+    for column, verdict, label in ((left, "helpful", "👍 Helpful"), (right, "wrong", "👎 Wrong")):
+        if column.button(label, key=f"{key}-{verdict}"):
+            feedback.record(feedback.feedback_path(), answer.question, answer.text, verdict,
+                            best.chunk.doc_id if best else "", best.chunk.chunk_id if best else None)
+            st.session_state[key] = verdict
+            st.rerun()
 
-    filters = sidebar(archive)
+
+def facet_counts(archive: Archive, question: str, filters: Filters) -> None:
+    counts = archive.facets(archive.search(question, k=50, filters=filters))
+    with st.sidebar:
+        st.divider()
+        st.subheader("Matching passages")
+        for facet, label in (("committee", "By committee"), ("doc_type", "By type"), ("year", "By year")):
+            if counts[facet]:
+                st.caption(label)
+                st.markdown("\n".join(f"- {safe(name)}: {n}" for name, n in
+                                       sorted(counts[facet].items(), key=lambda item: -item[1])),
+                            unsafe_allow_html=True)
+
+
+def ask_view(archive: Archive, filters: Filters) -> None:
     with st.form("ask"):
         question = st.text_input(
             "Question", value=_param("q"), max_chars=MAX_QUESTION,
@@ -199,8 +219,66 @@ def main() -> None:
         answer = archive.ask(question, k=8, filters=filters)
     stems = set(terms(question))
     answer_card(archive, answer, stems)
+    feedback_buttons(answer)
     passages(archive, list(answer.citations), stems, skip_first=answer.text is not None)
     exports(answer)
+    facet_counts(archive, question, filters)
+
+
+def browse_view(archive: Archive) -> None:
+    st.subheader("Meetings")
+    for meeting in archive.meetings():
+        label = f"{human_date(meeting['meeting_date']) or 'Undated'} · {meeting['committee'] or 'No committee'}"
+        with st.expander(label):
+            for document in meeting["documents"]:
+                st.markdown(f"**{safe(document.title)}** · {safe(document.doc_type)}", unsafe_allow_html=True)
+                for part in archive.document_parts(document.doc_id):
+                    when = f" ({human_date(part.part_date)})" if part.part_date else ""
+                    pages = f"pages {part.page_start}-{part.page_end}" if part.page_end > part.page_start else (
+                        f"page {part.page_start}")
+                    if st.button(f"{part.title}{when} · {pages}", key=f"part-{document.doc_id}-{part.part_id}"):
+                        st.session_state["reading"] = (document.doc_id, part.part_id)
+    reading = st.session_state.get("reading")
+    if reading:
+        doc_id, part_id = reading
+        part = archive.parts.get((doc_id, part_id))
+        st.subheader(part.title if part else doc_id)
+        st.caption(archive.documents[doc_id].title)
+        for chunk in archive.part_chunks(doc_id, part_id):
+            st.markdown(f'<div class="passage">{safe(chunk.text).replace(chr(10), "<br>")}</div>',
+                        unsafe_allow_html=True)
+            st.caption(f"page {chunk.page}, line {chunk.line}")
+
+
+def feedback_view() -> None:
+    st.subheader("Feedback on answers")
+    rows = feedback.entries(feedback.feedback_path())
+    if not rows:
+        st.info("No feedback yet.")
+        return
+    st.dataframe(rows, hide_index=True)
+
+
+def main() -> None:
+    st.title("Council archive")
+    st.caption("Ask about committee papers: answers come with the passage, meeting, date and page they come from.")
+    try:
+        archive = load_archive(str(default_index_dir()))
+    except ArchiveError as exc:
+        st.error(str(exc))
+        if not PUBLIC:
+            st.code("archive index corpus/", language="bash")
+        st.stop()
+
+    views = ["Ask", "Browse"] + ([] if PUBLIC else ["Feedback"])
+    view = st.sidebar.radio("View", views, horizontal=True, key="view")
+    filters = sidebar(archive)
+    if view == "Browse":
+        browse_view(archive)
+    elif view == "Feedback":
+        feedback_view()
+    else:
+        ask_view(archive, filters)
 
 
 main()

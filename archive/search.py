@@ -266,6 +266,36 @@ class Archive:
             out.append(row)
         return out
 
+    def meetings(self) -> list[dict]:
+        """Meetings by committee and date with their documents, for browsing, newest first."""
+        grouped: dict[tuple[str, str], list[Document]] = {}
+        for document in self.documents.values():
+            grouped.setdefault((document.committee, document.meeting_date), []).append(document)
+        return [
+            {"committee": committee, "meeting_date": when, "documents": sorted(docs, key=lambda d: d.title)}
+            for (committee, when), docs in sorted(grouped.items(), key=lambda item: (item[0][1], item[0][0]),
+                                                  reverse=True)
+        ]
+
+    def document_parts(self, doc_id: str) -> list[Part]:
+        return sorted((p for (d, _), p in self.parts.items() if d == doc_id), key=lambda p: p.part_id)
+
+    def part_chunks(self, doc_id: str, part_id: int) -> list[Chunk]:
+        rows = self.db.execute(
+            "SELECT * FROM chunks WHERE doc_id=? AND part_id=? ORDER BY rowid", (doc_id, part_id)).fetchall()
+        return [store.row_to_chunk(r) for r in rows]
+
+    def facets(self, hits: list[Hit]) -> dict[str, dict[str, int]]:
+        """How many of the hits come from each committee, document type and year."""
+        out: dict[str, dict[str, int]] = {"committee": {}, "doc_type": {}, "year": {}}
+        for hit in hits:
+            document = hit.document or self.documents[hit.chunk.doc_id]
+            for facet, value in (("committee", document.committee), ("doc_type", document.doc_type),
+                                 ("year", self.context_date(hit.chunk)[:4])):
+                if value:
+                    out[facet][value] = out[facet].get(value, 0) + 1
+        return out
+
     def stats(self) -> dict:
         dates = sorted(d.meeting_date for d in self.documents.values() if d.meeting_date)
         return {

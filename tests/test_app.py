@@ -73,3 +73,53 @@ def test_document_text_is_shown_literally(tmp_path, monkeypatch):
     assert "**bold" not in page and "&#42;&#42;bold" in page
     assert "](javascript" not in page
     shutil.rmtree(tmp_path / "index")
+
+
+def test_feedback_is_saved_and_shown_to_the_operator(app, tmp_path, monkeypatch):
+    from archive import feedback
+
+    store = tmp_path / "feedback.db"
+    monkeypatch.setenv("ARCHIVE_FEEDBACK_DB", str(store))
+    app.query_params["q"] = "How many children live with kinship carers?"
+    app.run()
+    wrong = next(b for b in app.button if "Wrong" in b.label)
+    wrong.click()
+    app.run()
+    (entry,) = feedback.entries(store)
+    assert entry["verdict"] == "wrong" and entry["answer"] == "78"
+    assert entry["question"] == "How many children live with kinship carers?"
+    app.sidebar.radio(key="view").set_value("Feedback")
+    app.run()
+    assert not app.exception and len(app.dataframe) == 1
+
+
+def test_browse_lists_meetings_and_reads_a_part(app):
+    app.run()
+    app.sidebar.radio(key="view").set_value("Browse")
+    app.run()
+    labels = [e.label for e in app.expander]
+    assert "12 March 2024 · Children and Young People Scrutiny Committee" in labels
+    assert "30 September 2022 · Council" in labels
+    part = next(b for b in app.button if b.label.startswith("Minutes of Children and Young People Scrutiny Committee"))
+    part.click()
+    app.run()
+    assert "The meeting ended at 5.03pm" in _markdown(app)
+
+
+def test_facet_counts_for_a_question(app, hash_archive):
+    app.query_params["q"] = "children in care"
+    app.run()
+    sidebar = "\n".join(m.value for m in app.sidebar.markdown)
+    counts = hash_archive.facets(hash_archive.search("children in care", k=50))
+    assert sum(counts["committee"].values()) == 50
+    for committee, count in counts["committee"].items():
+        assert f"- {committee}: {count}" in sidebar
+
+
+def test_public_mode_has_no_operator_view(hash_index, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_INDEX_DIR", str(hash_index))
+    monkeypatch.setenv("ARCHIVE_PUBLIC", "1")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert list(at.sidebar.radio(key="view").options) == ["Ask", "Browse"]
+    assert at.text_input(key="question").max_chars == 300

@@ -3,6 +3,7 @@ Streamlit app started on a free localhost port with the real model's index of th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -46,11 +47,11 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def app_url(real_index, tmp_path_factory):
+@contextlib.contextmanager
+def _serve(index_dir: Path, log: Path):
+    """The Streamlit app on a free localhost port, reading index_dir; yields its URL."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    env = {**os.environ, "ARCHIVE_INDEX_DIR": str(real_index)}
+    env = {**os.environ, "ARCHIVE_INDEX_DIR": str(index_dir)}
     with open(log, "w") as handle:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
@@ -77,6 +78,12 @@ def app_url(real_index, tmp_path_factory):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(real_index, tmp_path_factory):
+    with _serve(real_index, tmp_path_factory.mktemp("streamlit") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture()
@@ -117,3 +124,29 @@ def test_a_shared_link_with_a_date_filter_reproduces_the_view(page, app_url, tmp
     shot = os.environ.get("ARCHIVE_SCREENSHOT_DIR")
     if shot:
         page.screenshot(path=str(Path(shot) / "filtered.png"), full_page=True)
+
+
+def test_hostile_paper_text_shows_literally_and_runs_nothing(browser, tmp_path):
+    from archive.embed import HashEmbedder
+    from archive.indexer import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(
+        "Playground report\n\nThe playground inspection noted <script>alert(1)</script> and "
+        "<img src=x onerror=alert(2)> and **bold** markdown in the playground report.\n"
+    )
+    build_index(corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None)
+    dialogs = []
+    with _serve(tmp_path / "index", tmp_path / "streamlit.log") as url:
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"{url}/?q={quote('playground inspection')}")
+        page.get_by_text("<script>alert(1)</script>", exact=False).first.wait_for(timeout=60_000)
+        text = page.inner_text("body")
+        assert "<script>alert(1)</script>" in text
+        assert "<img src=x onerror=alert(2)>" in text
+        assert "**bold**" in text
+        page.wait_for_timeout(1000)
+        assert dialogs == []
+        page.close()
