@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,8 +30,9 @@ from archive.ingest import printed_page_labels, read_pages, sha256_file
 from archive.packs import find_part_starts, split_parts
 from archive.questions import extract_questions
 from archive.records import Document
+from archive.text import terms
 
-FORMAT_VERSION = 2  # 2: questions table, page labels
+FORMAT_VERSION = 3  # 2: questions table, page labels; 3: term_df
 CURRENT = "CURRENT"
 
 
@@ -190,6 +192,7 @@ def build_index(
             connection.execute("ATTACH DATABASE ? AS old", (str(previous.generation / "archive.db"),))
         rowids: list[int] = []
         texts: list[str] = []
+        df: Counter = Counter()  # document frequency of each stemmed term, for IDF at query time
         with connection:
             for document in documents:
                 starts = find_part_starts(document)
@@ -205,6 +208,7 @@ def build_index(
                                         (_embed_hash(embedder, text), rowid))
                     rowids.append(rowid)
                     texts.append(text)
+                    df.update(set(terms(chunk.heading + " " + chunk.text)))
             if reused:
                 for doc_id in reused:
                     for table in ("documents", "parts", "questions"):
@@ -219,6 +223,8 @@ def build_index(
                                             (_embed_hash(embedder, text), rowid))
                         rowids.append(rowid)
                         texts.append(text)
+                        df.update(set(terms(chunk.heading + " " + chunk.text)))
+            connection.executemany("INSERT INTO term_df VALUES (?,?)", df.items())
             connection.executemany(
                 "INSERT OR IGNORE INTO glossary VALUES (?,?,?)",
                 [(a, e, "; ".join(sorted(glossary.sources.get(a, ())))) for a, es in glossary.entries.items()

@@ -105,10 +105,7 @@ class Archive:
     @property
     def document_frequency(self) -> Counter:
         if self._df is None:
-            df: Counter = Counter()
-            for row in self.db.execute("SELECT heading, text FROM chunks"):
-                df.update(set(terms(row["heading"] + " " + row["text"])))
-            self._df = df
+            self._df = Counter({row[0]: row[1] for row in self.db.execute("SELECT term, df FROM term_df")})
         return self._df
 
     def idf(self, term: str) -> float:

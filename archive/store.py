@@ -29,6 +29,7 @@ CREATE TABLE questions (
     response TEXT, supplementary_question TEXT, supplementary_response_by TEXT, supplementary_response TEXT,
     page INTEGER, line INTEGER
 );
+CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER);  -- chunks holding each stemmed term
 CREATE TABLE glossary (acronym TEXT, expansion TEXT, doc_id TEXT, PRIMARY KEY (acronym, expansion));
 """
 
