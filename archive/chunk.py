@@ -108,9 +108,8 @@ def blocks(page: str) -> list[_Block]:
     return out
 
 
-def _split_long(page: str, block: _Block, target: int) -> list[tuple[int, int]]:
-    """Sentence-bounded windows of at most ~target words inside one long block."""
-    spans = [(block.start + a, block.start + b) for a, b in sentence_spans(page[block.start : block.end])]
+def _pack(page: str, spans: list[tuple[int, int]], target: int) -> list[tuple[int, int]]:
+    """Consecutive spans gathered into windows of at most ~target words (a span is never split)."""
     windows: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
     count = 0
@@ -123,7 +122,13 @@ def _split_long(page: str, block: _Block, target: int) -> list[tuple[int, int]]:
         count += size
     if current:
         windows.append((current[0][0], current[-1][1]))
-    return windows or [(block.start, block.end)]
+    return windows
+
+
+def _split_long(page: str, block: _Block, target: int) -> list[tuple[int, int]]:
+    """Sentence-bounded windows of at most ~target words inside one long block."""
+    spans = [(block.start + a, block.start + b) for a, b in sentence_spans(page[block.start : block.end])]
+    return _pack(page, spans, target) or [(block.start, block.end)]
 
 
 def _caption(page: str, earlier: list[_Block]) -> str:
@@ -135,22 +140,6 @@ def _caption(page: str, earlier: list[_Block]) -> str:
         if block.words > 3:
             return " ".join(page[block.start : block.end].split())
     return ""
-
-
-def _row_groups(page: str, block: _Block, target: int) -> list[tuple[int, int]]:
-    groups: list[tuple[int, int]] = []
-    rows: list[tuple[int, int]] = []
-    count = 0
-    for row in block.rows or []:
-        size = len(page[row[0] : row[1]].split())
-        if rows and count + size > target:
-            groups.append((rows[0][0], rows[-1][1]))
-            rows, count = [], 0
-        rows.append(row)
-        count += size
-    if rows:
-        groups.append((rows[0][0], rows[-1][1]))
-    return groups
 
 
 def chunk_document(
@@ -201,7 +190,7 @@ def _page_spans(
             flush()
             caption = _caption(page, page_blocks[:position])
             table_heading = ": ".join(x for x in (heading, caption) if x)
-            for first, last in _row_groups(page, block, settings.target_words):
+            for first, last in _pack(page, block.rows or [], settings.target_words):
                 rows_text = page[first:last]
                 text = rows_text if first == block.start else block.header + "\n" + rows_text
                 spans.append((first, last, table_heading, text))

@@ -91,8 +91,12 @@ def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet:
         click.echo(f"  {name}: same content as {original}, indexed once")
 
 
-def _questions_from_stdin() -> list[str]:
-    return [line.strip() for line in sys.stdin if line.strip()]
+def _inputs(index_dir, filter_values: tuple, single: str | None, jsonl: bool, name: str):
+    """The opened archive, the filters and the texts to run: one argument, or stdin lines with --jsonl."""
+    texts = [line.strip() for line in sys.stdin if line.strip()] if jsonl else [single] if single else []
+    if not texts:
+        raise click.UsageError(f"give a {name} or use --jsonl with one per stdin line")
+    return _open(index_dir), _filters(*filter_values), texts
 
 
 @cli.command()
@@ -106,11 +110,8 @@ def _questions_from_stdin() -> list[str]:
 @_friendly
 def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
     """Passages that match QUERY, best first."""
-    archive = _open(index_dir)
-    filters = _filters(committee, date_from, date_to, doc_type, meeting)
-    queries = _questions_from_stdin() if jsonl else [query] if query else []
-    if not queries:
-        raise click.UsageError("give a QUERY or use --jsonl with queries on stdin")
+    archive, filters, queries = _inputs(index_dir, (committee, date_from, date_to, doc_type, meeting), query,
+                                        jsonl, "QUERY")
     for text in queries:
         hits = archive.search(text, k=k, filters=filters, mode=mode)
         if jsonl or as_json:
@@ -132,11 +133,8 @@ def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_ty
 @_friendly
 def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
     """Answer QUESTION with a quote and citations, or say the archive does not hold the answer."""
-    archive = _open(index_dir)
-    filters = _filters(committee, date_from, date_to, doc_type, meeting)
-    questions = _questions_from_stdin() if jsonl else [question] if question else []
-    if not questions:
-        raise click.UsageError("give a QUESTION or use --jsonl with questions on stdin")
+    archive, filters, questions = _inputs(index_dir, (committee, date_from, date_to, doc_type, meeting), question,
+                                          jsonl, "QUESTION")
     for text in questions:
         answer = archive.ask(text, k=k, filters=filters)
         if jsonl or as_json:

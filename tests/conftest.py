@@ -69,3 +69,10 @@ def small_corpus(tmp_path) -> Path:
     rows = [row for row in lines[1:] if row.split(",")[0] in keep]
     (corpus / "manifest.csv").write_text("\n".join([lines[0], *rows]) + "\n")
     return corpus
+
+
+def assert_floors(result, floors: dict) -> None:
+    """Every metric of an EvalResult at or above its floor; the failing questions on failure."""
+    summary = result.summary()
+    failing = {k: summary[k] for k, floor in floors.items() if summary[k] < floor}
+    assert not failing, f"{summary}\n{[r for r in result.rows if not r['correct']]}"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive.evaluate import evaluate, load_questions
+from tests.conftest import assert_floors
 
 pytestmark = pytest.mark.slow
 EXTRA = Path(__file__).parent / "data" / "questions_extra.jsonl"
@@ -17,9 +18,7 @@ FLOORS = {"recall@1": 0.85, "recall@5": 0.9, "answer_accuracy": 0.85, "abstentio
 
 def test_extra_questions_reach_the_floors(real_archive):
     result = evaluate(real_archive, load_questions(EXTRA))
-    summary = result.summary()
-    failing = {k: summary[k] for k, floor in FLOORS.items() if summary[k] < floor}
-    assert not failing, f"{summary}\n{[r for r in result.rows if not r['correct']]}"
+    assert_floors(result, FLOORS)
 
 
 def test_table_cell_is_read_from_the_asked_column(real_archive):

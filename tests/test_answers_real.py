@@ -3,7 +3,7 @@
 import pytest
 
 from archive.evaluate import evaluate, load_questions
-from tests.conftest import QUESTIONS
+from tests.conftest import QUESTIONS, assert_floors
 
 pytestmark = pytest.mark.slow
 
@@ -14,9 +14,7 @@ FLOORS = {"recall@1": 0.80, "recall@5": 0.95, "mrr@10": 0.85, "answer_accuracy":
 
 def test_shared_questions_reach_the_floors(real_archive):
     result = evaluate(real_archive, load_questions(QUESTIONS))
-    summary = result.summary()
-    failing = {k: summary[k] for k, floor in FLOORS.items() if summary[k] < floor}
-    assert not failing, f"{summary}\n{[r for r in result.rows if not r['correct']]}"
+    assert_floors(result, FLOORS)
 
 
 def test_fused_beats_each_retriever_alone(real_archive):
