@@ -28,11 +28,12 @@ from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary, find_definitions
 from archive.ingest import printed_page_labels, read_pages, sha256_file
 from archive.packs import find_part_starts, split_parts
+from archive.commitments import extract_commitments
 from archive.questions import extract_questions
 from archive.records import Document
 from archive.text import terms
 
-FORMAT_VERSION = 3  # 2: questions table, page labels; 3: term_df
+FORMAT_VERSION = 4  # 2: questions table, page labels; 3: term_df; 4: commitments
 CURRENT = "CURRENT"
 
 
@@ -198,7 +199,14 @@ def build_index(
                 starts = find_part_starts(document)
                 parts = split_parts(document, starts)
                 store.write_document(connection, document, parts)
-                store.write_questions(connection, extract_questions(document))
+                questions = extract_questions(document)
+                store.write_questions(connection, questions)
+                respondents = {
+                    part.part_id: question.question_to
+                    for question in questions for part in parts if part.title.startswith(question.number + ":")
+                }
+                store.write_commitments(connection, extract_commitments(
+                    document, starts, {p.part_id: p.part_date for p in parts}, document.committee, respondents))
                 for chunk in chunk_document(document, starts, settings):
                     text = index_text(chunk.heading, chunk.text, glossary)
                     when = reference_date(parts[chunk.part_id].part_date or document.meeting_date)
@@ -211,7 +219,7 @@ def build_index(
                     df.update(set(terms(chunk.heading + " " + chunk.text)))
             if reused:
                 for doc_id in reused:
-                    for table in ("documents", "parts", "questions"):
+                    for table in ("documents", "parts", "questions", "commitments"):
                         connection.execute(f"INSERT INTO {table} SELECT * FROM old.{table} WHERE doc_id=?", (doc_id,))
                     rows = connection.execute(
                         "SELECT rowid, * FROM old.chunks WHERE doc_id=? ORDER BY rowid", (doc_id,)).fetchall()

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 from archive import dense, store
-from archive.dates import Period, period_of_iso
+from archive.dates import Period, parse_date, period_of_iso
 from archive.embed import Embedder, get_embedder
 from archive.errors import IndexMismatchError, IndexMissingError
 from archive.fuse import reciprocal_rank_fusion
@@ -35,6 +37,10 @@ CANDIDATES = 60
 DATE_BONUS = 0.01
 COVERAGE_WEIGHT = 0.01
 FINER_FIT = 0.4
+FOLLOW_UP_COVERAGE = 0.6
+_FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b")
+_DELIVERY = re.compile(r"\b(?:sent|provided|circulated|published|received|responded|written response|update[ds]?)\b",
+                       re.IGNORECASE)
 MIN_REPEAT_CHARS = 60  # a passage this long found inside another is the same text printed twice
 KIND_BONUS = 0.005  # the passage holds the kind of thing asked for: a time, a date, a figure
 
@@ -293,6 +299,62 @@ class Archive:
                     out[facet][value] = out[facet].get(value, 0) + 1
         return out
 
+    def commitments(self, committee: str = "", date_from: str = "", date_to: str = "", owner: str = "",
+                    status: str = "", kind: str = "", today: str = "") -> list[dict]:
+        """Commitments with their follow-ups and status, oldest meeting first."""
+        today = today or date.today().isoformat()
+        out = []
+        for row in self.db.execute("SELECT * FROM commitments ORDER BY meeting_date, doc_id, page, line"):
+            item = dict(row)
+            document = self.documents[item["doc_id"]]
+            part = self.parts.get((item["doc_id"], item["part_id"]))
+            if committee and committee.lower() not in document.committee.lower():
+                continue
+            if (date_from and item["meeting_date"] < date_from) or (date_to and item["meeting_date"] > date_to):
+                continue
+            if owner and owner.lower() not in item["owner"].lower():
+                continue
+            if kind and kind != item["kind"]:
+                continue
+            item["follow_ups"] = self.follow_ups(item)
+            item["status"] = (
+                "follow-up found" if item["follow_ups"]
+                else "overdue" if item["due_iso"] and item["due_iso"] < today
+                else "no follow-up found"
+            )
+            if status and status != item["status"]:
+                continue
+            item.update(committee=document.committee, title=document.title, part=part.title if part else "",
+                        source=document.source_url or document.path)
+            out.append(item)
+        return out
+
+    def follow_ups(self, commitment: dict, k: int = 15) -> list[dict]:
+        """Later passages that refer back to a commitment: from a later meeting and about the same
+        thing, or in the same item with a later date and a word of delivery ("Written response
+        sent on 13 October 2022")."""
+        query = parse_query(commitment["quote"], self.glossary)
+        quote_key = " ".join(commitment["quote"].lower().split())[:80]
+        found = []
+        for hit in self.search(query, k=k):
+            text = hit.chunk.text
+            if quote_key in " ".join(text.lower().replace("**", "").split()):
+                continue  # the commitment's own passage
+            when = self.context_date(hit.chunk)
+            later_meeting = when > commitment["meeting_date"]
+            same_item = (hit.chunk.doc_id, hit.chunk.part_id) == (commitment["doc_id"], commitment["part_id"])
+            dated = [d for d in (parse_date(m.group(0)) for m in _FULL_DATE.finditer(text)) if d]
+            later_date = max((d for d in dated if d > commitment["meeting_date"]), default="")
+            if later_meeting and self.coverage(query, text) >= FOLLOW_UP_COVERAGE:
+                found.append((when, hit))
+            elif same_item and later_date and _DELIVERY.search(text):
+                found.append((later_date, hit))
+        return [
+            {"date": when, "quote": " ".join(hit.chunk.text.split())[:300], "cited_as": citation_of(hit),
+             "doc_id": hit.chunk.doc_id, "page": hit.chunk.page, "line": hit.chunk.line}
+            for when, hit in sorted(found, key=lambda pair: pair[0])
+        ]
+
     def stats(self) -> dict:
         dates = sorted(d.meeting_date for d in self.documents.values() if d.meeting_date)
         return {
@@ -304,6 +366,12 @@ class Archive:
             "built_at": self.manifest.get("built_at", ""),
             "model": self.manifest.get("model", ""),
         }
+
+
+def citation_of(hit: Hit) -> str:
+    from archive.cite import citation_text
+
+    return citation_text(hit)
 
 
 def _distinct(hits: list[Hit]) -> list[Hit]:

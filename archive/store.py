@@ -29,6 +29,10 @@ CREATE TABLE questions (
     response TEXT, supplementary_question TEXT, supplementary_response_by TEXT, supplementary_response TEXT,
     page INTEGER, line INTEGER
 );
+CREATE TABLE commitments (
+    doc_id TEXT, part_id INTEGER, kind TEXT, quote TEXT, owner TEXT, due TEXT, due_iso TEXT, meeting_date TEXT,
+    page INTEGER, line INTEGER
+);
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER);  -- chunks holding each stemmed term
 CREATE TABLE glossary (acronym TEXT, expansion TEXT, doc_id TEXT, PRIMARY KEY (acronym, expansion));
 """
@@ -100,4 +104,14 @@ def write_questions(connection: sqlite3.Connection, questions: list) -> None:
     connection.executemany(
         f"INSERT INTO questions ({', '.join(QUESTION_FIELDS)}) VALUES ({', '.join('?' * len(QUESTION_FIELDS))})",
         [tuple(q.as_dict()[f] for f in QUESTION_FIELDS) for q in questions],
+    )
+
+
+COMMITMENT_FIELDS = ("doc_id", "part_id", "kind", "quote", "owner", "due", "due_iso", "meeting_date", "page", "line")
+
+
+def write_commitments(connection: sqlite3.Connection, commitments: list) -> None:
+    connection.executemany(
+        f"INSERT INTO commitments ({', '.join(COMMITMENT_FIELDS)}) VALUES ({', '.join('?' * len(COMMITMENT_FIELDS))})",
+        [tuple(c.as_dict()[f] for f in COMMITMENT_FIELDS) for c in commitments],
     )
