@@ -250,6 +250,49 @@ def browse_view(archive: Archive) -> None:
             st.caption(f"page {chunk.page}, line {chunk.line}")
 
 
+def commitments_view(archive: Archive, filters: Filters) -> None:
+    st.subheader("Commitments")
+    st.caption("Actions, resolutions, recommendations and undertakings recorded in the papers. A commitment is "
+               "shown as followed up only when a later passage refers back to it.")
+    left, right = st.columns(2)
+    owner = left.text_input("Owner contains", key="owner")
+    status = right.selectbox("Status", ["Any", "follow-up found", "no follow-up found", "overdue"], key="status")
+    items = archive.commitments(filters.committee or "", filters.date_from or "", filters.date_to or "", owner,
+                                "" if status == "Any" else status)
+    rows = [{"meeting": i["meeting_date"], "committee": i["committee"], "kind": i["kind"], "owner": i["owner"],
+             "due": i["due"], "status": i["status"], "quote": i["quote"], "source": f"{i['part']} · {i['doc_id']} "
+             f"p{i['page']} l{i['line']}", "follow-ups": " | ".join(f"{f['date']}: {f['cited_as']}"
+                                                                 for f in i["follow_ups"])} for i in items]
+    st.dataframe(rows, hide_index=True)
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    st.download_button("Download commitments (CSV)", buffer.getvalue(), "commitments.csv", "text/csv")
+
+
+def figures_view(archive: Archive) -> None:
+    from archive.figures import gather
+
+    st.subheader("Figures over time")
+    measure = st.text_input("Measure", value=_param("measure") or "children in care", key="measure")
+    if not measure.strip():
+        return
+    points = [p.as_dict() for p in gather(archive, measure.strip()[:MAX_QUESTION])]
+    if not points:
+        st.info("The archive gives no values for this measure.")
+        return
+    for unit in sorted({p["unit"] for p in points}):
+        series = [p for p in points if p["unit"] == unit]
+        st.markdown(f"**{safe(unit)}**", unsafe_allow_html=True)
+        st.dataframe([{"period": p["period"], "value": p["value"], "meeting": p["meeting_date"],
+                       "disagrees": p["disagrees"], "source": f"{p['title']} p{p['page']} l{p['line']}",
+                       "quote": p["quote"]} for p in series], hide_index=True)
+    st.download_button("Download figures (JSON)", json.dumps({"measure": measure, "points": points}, indent=2),
+                       "figures.json", "application/json")
+
+
 def feedback_view() -> None:
     st.subheader("Feedback on answers")
     rows = feedback.entries(feedback.feedback_path())
@@ -270,11 +313,15 @@ def main() -> None:
             st.code("archive index corpus/", language="bash")
         st.stop()
 
-    views = ["Ask", "Browse"] + ([] if PUBLIC else ["Feedback"])
+    views = ["Ask", "Browse", "Commitments", "Figures"] + ([] if PUBLIC else ["Feedback"])
     view = st.sidebar.radio("View", views, horizontal=True, key="view")
     filters = sidebar(archive)
     if view == "Browse":
         browse_view(archive)
+    elif view == "Commitments":
+        commitments_view(archive, filters)
+    elif view == "Figures":
+        figures_view(archive)
     elif view == "Feedback":
         feedback_view()
     else:

@@ -218,6 +218,69 @@ def questions(text: str, questioner: str, number: str, as_json: bool, jsonl: boo
 
 
 @cli.command()
+@click.option("--committee", default="", help="Only this committee (substring).")
+@click.option("--from", "date_from", default="", help="Only meetings on or after this ISO date.")
+@click.option("--to", "date_to", default="", help="Only meetings on or before this ISO date.")
+@click.option("--owner", default="", help="Only commitments owned by this role (substring).")
+@click.option("--status", type=click.Choice(["follow-up found", "no follow-up found", "overdue"]), default=None)
+@click.option("--kind", type=click.Choice(["action", "resolution", "recommendation", "undertaking"]), default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--jsonl", is_flag=True)
+@click.option("--csv", "as_csv", is_flag=True)
+@_index_dir_option
+@_friendly
+def commitments(committee, date_from, date_to, owner, status, kind, as_json, jsonl, as_csv, index_dir) -> None:
+    """Actions, resolutions, recommendations and undertakings, with follow-ups and status."""
+    import csv
+
+    from archive.dates import human_date
+
+    found = _open(index_dir).commitments(committee, date_from, date_to, owner, status or "", kind or "")
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif jsonl:
+        for item in found:
+            click.echo(json.dumps(item, ensure_ascii=False))
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        columns = ["meeting_date", "committee", "kind", "owner", "due", "status", "quote", "doc_id", "part", "page",
+                   "line", "follow_ups"]
+        writer.writerow(columns)
+        for item in found:
+            follow = " | ".join(f"{f['date']}: {f['cited_as']}" for f in item["follow_ups"])
+            writer.writerow([item[c] for c in columns[:-1]] + [follow])
+    else:
+        for item in found:
+            due = f", due {item['due']}" if item["due"] else ""
+            click.echo(click.style(f"[{item['status']}] {item['kind']}: {item['owner'] or 'owner not stated'}{due}",
+                                   bold=True) + f" ({item['committee']}, {human_date(item['meeting_date'])})")
+            click.echo(f"  \"{item['quote'][:300]}\"")
+            click.echo(f"  {item['part']}, {item['doc_id']} page {item['page']}, line {item['line']}")
+            for follow in item["follow_ups"]:
+                click.echo(f"  -> {follow['date']}: {follow['quote'][:120]} ({follow['cited_as']})")
+            click.echo()
+
+
+@cli.command()
+@click.argument("measure")
+@click.option("--json", "as_json", is_flag=True)
+@_index_dir_option
+@_friendly
+def figures(measure: str, as_json: bool, index_dir: Path | None) -> None:
+    """Every value the archive gives for MEASURE, by period, each with its source."""
+    from archive.figures import gather
+
+    points = gather(_open(index_dir), measure)
+    if as_json:
+        click.echo(json.dumps({"measure": measure, "points": [p.as_dict() for p in points]}, ensure_ascii=False))
+        return
+    for point in points:
+        flag = "  (disagrees with another value for this period)" if point.disagrees else ""
+        click.echo(f"{point.period:>28}  {point.value:>8} {point.unit:<11} meeting {point.meeting_date}  "
+                   f"{point.doc_id} p{point.page} l{point.line}{flag}")
+
+
+@cli.command()
 @_index_dir_option
 @_friendly
 def glossary(index_dir: Path | None) -> None:

@@ -21,6 +21,7 @@ import numpy as np
 
 from archive import dense, store
 from archive.chunk import ChunkSettings, chunk_document
+from archive.commitments import extract_commitments
 from archive.corpus import SourceFile, list_sources
 from archive.dates import find_periods, reference_date
 from archive.embed import Embedder
@@ -28,7 +29,6 @@ from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary, find_definitions
 from archive.ingest import printed_page_labels, read_pages, sha256_file
 from archive.packs import find_part_starts, split_parts
-from archive.commitments import extract_commitments
 from archive.questions import extract_questions
 from archive.records import Document
 from archive.text import terms

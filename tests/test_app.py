@@ -121,5 +121,19 @@ def test_public_mode_has_no_operator_view(hash_index, monkeypatch):
     monkeypatch.setenv("ARCHIVE_PUBLIC", "1")
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    assert list(at.sidebar.radio(key="view").options) == ["Ask", "Browse"]
+    assert list(at.sidebar.radio(key="view").options) == ["Ask", "Browse", "Commitments", "Figures"]
     assert at.text_input(key="question").max_chars == 300
+
+
+def test_commitments_and_figures_views(app):
+    app.run()
+    app.sidebar.radio(key="view").set_value("Commitments")
+    app.run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert any("monthly family group conferencing report" in quote for quote in table["quote"])
+    app.sidebar.radio(key="view").set_value("Figures")
+    app.run()
+    assert not app.exception
+    values = set(app.dataframe[0].value["value"]) | {v for d in app.dataframe for v in d.value["value"]}
+    assert "412" in values and "355" in values

@@ -1,0 +1,84 @@
+"""Commitments and figures over time, extracted from the real papers of the shipped corpus."""
+
+import json
+
+from click.testing import CliRunner
+
+from archive.cli import cli
+
+
+def _by_quote(items, fragment):
+    return next(item for item in items if fragment in item["quote"])
+
+
+def test_actions_with_owners(hash_archive):
+    items = hash_archive.commitments(kind="action")
+    fgc = _by_quote(items, "monthly family group conferencing report")
+    assert fgc["owner"] == "The Service Director for Safeguarding and Family Support"
+    assert fgc["meeting_date"] == "2024-03-12" and fgc["committee"] == "Children and Young People Scrutiny Committee"
+    workshop = _by_quote(items, "That a workshop be held including all data analysts")
+    assert workshop["meeting_date"] == "2024-01-23"  # minutes of January inside the March pack
+
+
+def test_lettered_resolution_lists_become_one_record_each(hash_archive):
+    items = [i for i in hash_archive.commitments() if i["doc_id"] == "2024-03-12-cyp-scrutiny-agenda-pack.txt"
+             and i["owner"] == "the executive"]
+    assert len(items) == 7  # recommendations a to g to the executive
+    assert items[0]["kind"] == "recommendation"
+    assert "so that they are aware of the financial consequences" in items[0]["quote"]  # continuation line kept
+    assert "2024-25" in items[-1]["due"]
+    resolved = [i for i in hash_archive.commitments(kind="resolution")
+                if i["doc_id"] == "2024-03-12-cyp-scrutiny-minutes-corporate-parenting.txt"]
+    assert [i["quote"][:10] for i in resolved] == ["The report", "The Commit"]
+
+
+def test_undertakings_without_the_word_action(hash_archive):
+    items = hash_archive.commitments(kind="undertaking")
+    complaints = _by_quote(items, "offered to bring a report by the complaints team")
+    assert complaints["owner"] == "The Corporate Director"
+    update = _by_quote(hash_archive.commitments(), "a further update will be provided")
+    assert update["due"] == "September 2021" and update["due_iso"] == "2021-09-30"
+    workshops = _by_quote(items, "workshops planned to start November/December 24")
+    assert workshops["due_iso"] == "2024-12-31"
+
+
+def test_written_response_is_found_as_the_follow_up(hash_archive):
+    item = _by_quote(hash_archive.commitments(), "so I will provide a written response")
+    assert item["owner"] == "Cabinet member children and families"
+    assert item["status"] == "follow-up found"
+    (follow,) = item["follow_ups"]
+    assert follow["date"] == "2022-10-13" and follow["quote"].startswith("Written response sent on 13 October 2022")
+
+
+def test_status_is_overdue_only_without_a_follow_up(hash_archive):
+    items = hash_archive.commitments(today="2026-11-22")
+    update = _by_quote(items, "a further update will be provided")
+    assert update["follow_ups"] == [] and update["status"] == "overdue"
+    assert all(i["status"] != "follow-up found" for i in items if not i["follow_ups"])
+    early = hash_archive.commitments(today="2021-06-02")
+    assert _by_quote(early, "a further update will be provided")["status"] == "no follow-up found"
+
+
+def test_children_in_care_series(hash_archive):
+    from archive.figures import gather
+
+    points = {(p.unit, p.period, p.value) for p in gather(hash_archive, "children in care")}
+    for expected in [("count", "2018/19", "333"), ("count", "2022/23", "412"), ("count", "February 2020", "355"),
+                     ("count", "December 2022", "388"), ("per 10,000", "23/24", "112")]:
+        assert expected in points
+    assert ("count", "23/24", "112") not in points  # a rate is not a count
+    assert not any(value == "26" for _, _, value in points)  # "26 new children" is another measure
+
+
+def test_uasc_series_and_cli_contract(hash_index, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_INDEX_DIR", str(hash_index))
+    result = CliRunner().invoke(cli, ["figures", "unaccompanied asylum seeking children", "--json"])
+    data = json.loads(result.output)
+    assert data["measure"] == "unaccompanied asylum seeking children"
+    keys = {"value", "unit", "period", "meeting_date", "quote", "doc_id", "title", "page"}
+    assert all(keys <= set(point) for point in data["points"])
+    series = [(p["period"], p["value"]) for p in data["points"] if p["unit"] == "count"]
+    assert ("January 2022", "6") in series and ("January 2024", "38") in series and ("March 24", "38") in series
+    result = CliRunner().invoke(cli, ["commitments", "--kind", "action", "--jsonl"])
+    lines = [json.loads(line) for line in result.output.strip().split("\n")]
+    assert lines and all(line["kind"] == "action" and "follow_ups" in line for line in lines)
