@@ -272,6 +272,27 @@ def commitments_view(archive: Archive, filters: Filters) -> None:
     st.download_button("Download commitments (CSV)", buffer.getvalue(), "commitments.csv", "text/csv")
 
 
+def chart_points(series: list[dict]) -> None:
+    """The series over time; hovering a point shows its period, value and source."""
+    import altair as alt
+
+    rows = []
+    for point in series:
+        year, month = point["period_end"]
+        value = point["value"].replace(",", "").replace("£", "").rstrip("%")
+        if year and value.replace(".", "", 1).isdigit():
+            rows.append({"period end": f"{year:04d}-{month:02d}-01", "value": float(value),
+                         "period": point["period"], "meeting": point["meeting_date"],
+                         "source": f"{point['title']} p{point['page']} l{point['line']}"})
+    if len(rows) < 2:
+        return
+    chart = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
+        x=alt.X("period end:T", title="period"), y=alt.Y("value:Q", title="value"),
+        tooltip=["period:N", "value:Q", "meeting:N", "source:N"],
+    )
+    st.altair_chart(chart, use_container_width=True)
+
+
 def figures_view(archive: Archive) -> None:
     from archive.figures import gather
 
@@ -286,6 +307,7 @@ def figures_view(archive: Archive) -> None:
     for unit in sorted({p["unit"] for p in points}):
         series = [p for p in points if p["unit"] == unit]
         st.markdown(f"**{safe(unit)}**", unsafe_allow_html=True)
+        chart_points(series)
         st.dataframe([{"period": p["period"], "value": p["value"], "meeting": p["meeting_date"],
                        "disagrees": p["disagrees"], "source": f"{p['title']} p{p['page']} l{p['line']}",
                        "quote": p["quote"]} for p in series], hide_index=True)

@@ -38,7 +38,9 @@ class Point:
     disagrees: bool = False
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "sort_key"}
+        out = {k: v for k, v in self.__dict__.items() if k != "sort_key"}
+        out["period_end"] = list(self.sort_key)  # [year, month] the period ends, for charts
+        return out
 
 
 def _unit(sentence: str, match: re.Match) -> str:
