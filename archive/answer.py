@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from archive.dates import Period, find_periods, human_date, period_of_iso, reference_date
+from archive.dates import find_periods, human_date, period_of_iso, reference_date
 from archive.kinds import DURATION, TIME, names, numbers, type_fit
 from archive.query import Query
 from archive.records import Answer, Hit
@@ -103,11 +103,6 @@ def _table_header(text: str) -> str:
 def _token_positions(sentence: str) -> list[tuple[int, str]]:
     """(offset, stem) of each word, tokenised exactly as query terms are."""
     return [(m.start(), stem(m.group(0).lower().replace("’", "'"))) for m in WORD_PATTERN.finditer(sentence)]
-
-
-def _best_number(archive, query: Query, sentence: str, context: str) -> str | None:
-    figure = best_figure(archive, query, sentence, context)
-    return figure[0] if figure else None
 
 
 def best_figure(archive, query: Query, sentence: str, context: str) -> tuple[str, float] | None:
@@ -219,7 +214,8 @@ def extract_span(archive, query: Query, sentence: str, context: str = "") -> str
         people = names(sentence, query)
         return people[0] if people else None
     if query.intent == "figure":
-        return _best_number(archive, query, sentence, context)
+        figure = best_figure(archive, query, sentence, context)
+        return figure[0] if figure else None
     return sentence.strip()
 
 
@@ -303,6 +299,3 @@ def _as_of(archive, candidate: Candidate) -> tuple[tuple[int, int], str]:
     meeting = period_of_iso(context)
     return (meeting.last if meeting else (0, 0)), human_date(context)
 
-
-def period_text(periods: list[Period]) -> str:
-    return ", ".join(p.text for p in periods)
