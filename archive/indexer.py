@@ -34,6 +34,9 @@ from archive.records import Document
 from archive.text import terms
 
 FORMAT_VERSION = 4  # 2: questions table, page labels; 3: term_df; 4: commitments
+# Bump when reading, splitting or chunking changes what a paper yields: unchanged papers are then
+# read again instead of being copied from the previous generation.
+PARSER_VERSION = 2
 CURRENT = "CURRENT"
 
 
@@ -80,6 +83,7 @@ class _Previous:
         return (
             self.generation is not None
             and self.manifest.get("format_version") == FORMAT_VERSION
+            and self.manifest.get("parser_version") == PARSER_VERSION
             and self.manifest.get("chunking") == settings.as_dict()
             and doc_id in self.files
             and self.manifest.get("fingerprints", {}).get(doc_id) == fingerprint
@@ -262,6 +266,7 @@ def build_index(
 
         manifest = {
             "format_version": FORMAT_VERSION,
+            "parser_version": PARSER_VERSION,
             "model": embedder.name,
             "dim": embedder.dim,
             "chunking": settings.as_dict(),

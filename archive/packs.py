@@ -20,6 +20,7 @@ _MINUTES = re.compile(
 _REPORT = re.compile(r"^\s*Title of report:\s*(?P<title>.+)$", re.IGNORECASE)
 _AGENDA_ITEM = re.compile(r"^\s*Agenda item\s*(?:\d+[.:]?)?\s*$", re.I)
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}\.?\s+[A-Z][^.]{2,100}$")
+_APPENDIX_LISTED = re.compile(r"^\s*Appendix\s+(?:\d+|[A-Z])\s*[:\-–]\s*(?P<title>.{4,80})$")
 _MEETING_DATE = re.compile(r"^\s*Meeting date:\s*(?P<date>.+)$", re.IGNORECASE)
 
 
@@ -33,12 +34,17 @@ class PartStart:
 
 def find_part_starts(document: Document) -> list[PartStart]:
     starts = [PartStart(1, 0, document.title, document.meeting_date)]
+    announced: dict[str, str] = {}  # appendix title as the report lists it -> "Appendix 1: ..."
     for page_number, page in enumerate(document.pages, start=1):
         offset = 0
         lines = page.split("\n")
         for index, line in enumerate(lines):
             clean = line.replace("*", "").strip()
-            start = _part_start(clean, lines[index + 1 : index + 12], document)
+            listed = _APPENDIX_LISTED.match(clean)
+            if listed:
+                announced[listed.group("title").strip().lower()] = clean
+            start = _part_start(clean, lines[index + 1 : index + 12], document) or _appendix_start(
+                clean, announced, starts[-1])
             if start:
                 title, part_date, kind = start
                 # A report's title block near the top is the document's own; an agenda item is
@@ -50,6 +56,19 @@ def find_part_starts(document: Document) -> list[PartStart]:
                     starts.append(PartStart(page_number, offset, title, part_date))
             offset += len(line) + 1
     return starts
+
+
+def _appendix_start(line: str, announced: dict[str, str], current: PartStart) -> tuple[str, str, str] | None:
+    """A report lists "Appendix 1: Corporate Parenting Strategy"; the appendix itself starts at a
+    later short line that begins with that title ("Corporate Parenting Strategy 2022 - 2024")."""
+    if not announced or not line or len(line.split()) > 12 or _APPENDIX_LISTED.match(line):
+        return None
+    lowered = line.lower()
+    for title, label in announced.items():
+        if lowered.startswith(title) and not current.title.startswith(label):
+            del announced[title]
+            return label, current.part_date, "appendix"
+    return None
 
 
 def _part_start(line: str, following: list[str], document: Document) -> tuple[str, str, str] | None:

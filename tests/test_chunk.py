@@ -19,6 +19,12 @@ def test_pack_is_split_into_its_documents():
     assert ("Minutes of Children and Young People Scrutiny Committee", "2024-01-23") in titles
     assert ("Corporate Parenting Service", "2024-03-12") in titles
     assert ("Corporate Parenting Board", "2024-03-12") in titles
+    # the appendix the report lists ("Appendix 1: Corporate Parenting Strategy") starts where its title does
+    assert titles[-1] == ("Appendix 1: Corporate Parenting Strategy", "2024-03-12")
+    document = _pack()
+    starts = find_part_starts(document)
+    letter = next(c for c in chunk_document(document, starts) if "Dear Corporate Parents" in c.text)
+    assert starts[letter.part_id].title == "Appendix 1: Corporate Parenting Strategy"
 
 
 def test_chunks_are_verbatim_and_bounded():
