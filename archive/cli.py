@@ -104,7 +104,7 @@ def _inputs(index_dir, filter_values: tuple, single: str | None, jsonl: bool, na
 @click.option("-k", default=5, show_default=True, help="Number of passages.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 @click.option("--jsonl", is_flag=True, help="Read one query per stdin line; write one JSON object per line.")
-@click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid")
+@click.option("--mode", type=click.Choice(["hybrid", "fused", "lexical", "dense"]), default="hybrid")
 @filter_options
 @_index_dir_option
 @_friendly
@@ -159,8 +159,8 @@ def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, me
 
 @cli.command("eval")
 @click.argument("questions", type=click.Path(exists=True, path_type=Path))
-@click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense", "all"]), default="hybrid",
-              help="Retrieval mode; 'all' prints lexical, dense and hybrid side by side.")
+@click.option("--mode", type=click.Choice(["hybrid", "fused", "lexical", "dense", "all"]), default="hybrid",
+              help="Retrieval mode; 'all' prints lexical, dense, fused (no rerank) and hybrid side by side.")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--verbose", "-v", is_flag=True, help="One line per question.")
 @_index_dir_option
@@ -171,7 +171,7 @@ def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, index
 
     archive = _open(index_dir)
     items = load_questions(questions)
-    modes = ["lexical", "dense", "hybrid"] if mode == "all" else [mode]
+    modes = ["lexical", "dense", "fused", "hybrid"] if mode == "all" else [mode]
     for name in modes:
         result = evaluate(archive, items, mode=name)
         summary = {"mode": name, **result.summary()}

@@ -219,11 +219,12 @@ class Archive:
 
     def search(self, question: str | Query, k: int = 10, filters: Filters | None = None,
                mode: str = "hybrid") -> list[Hit]:
+        """mode: hybrid (fused and reranked), fused (reciprocal-rank fusion only), lexical or dense."""
         query = question if isinstance(question, Query) else parse_query(question, self.glossary)
         filters = filters or Filters()
         n = CANDIDATES * (4 if filters.as_dict() else 1)
-        lexical = self.lexical(query, n) if mode in ("hybrid", "lexical") else []
-        dense_ids = self.dense(query, n) if mode in ("hybrid", "dense") else []
+        lexical = self.lexical(query, n) if mode in ("hybrid", "fused", "lexical") else []
+        dense_ids = self.dense(query, n) if mode in ("hybrid", "fused", "dense") else []
         fused = reciprocal_rank_fusion([lexical, dense_ids])
         lexical_rank = {rowid: i + 1 for i, rowid in enumerate(lexical)}
         dense_rank = {rowid: i + 1 for i, rowid in enumerate(dense_ids)}
