@@ -21,6 +21,7 @@ from archive.errors import ArchiveError
 from archive.present import highlight, safe, table_html
 from archive.search import Archive, Filters, default_index_dir
 from archive.text import terms
+from archive.webcache import load_archive
 
 PUBLIC = os.environ.get("ARCHIVE_PUBLIC", "") not in ("", "0", "false", "no")
 MAX_QUESTION = 300 if PUBLIC else 2000
@@ -45,11 +46,6 @@ st.markdown(
     </style>""",
     unsafe_allow_html=True,
 )
-
-
-@st.cache_resource(show_spinner="Loading the archive index and model…")
-def load_archive(index_dir: str) -> Archive:
-    return Archive.open(index_dir)
 
 
 def _param(name: str, default: str = "") -> str:

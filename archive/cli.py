@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -295,11 +294,28 @@ def glossary(index_dir: Path | None) -> None:
 @click.option("--port", default=8501, show_default=True)
 @_friendly
 def serve(port: int) -> None:
-    """Start the Streamlit app on localhost."""
+    """Start the Streamlit app on localhost (the archive loads while the server starts)."""
+    import threading
+
+    from streamlit.web import bootstrap
+
+    from archive.search import default_index_dir
+    from archive.webcache import load_archive
+
+    def warm() -> None:
+        try:
+            load_archive(str(default_index_dir()))
+        except Exception as exc:  # noqa: BLE001 - the page shows the error to the first reader
+            click.echo(f"warning: could not preload the archive: {exc}", err=True)
+
+    threading.Thread(target=warm, daemon=True).start()
     app = Path(__file__).resolve().parent.parent / "app.py"
-    os.execvp(sys.executable, [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-                               "--server.address", "127.0.0.1", "--server.headless", "true",
-                               "--browser.gatherUsageStats", "false"])
+    # the same options as `streamlit run --server.port ...`, in the form its command line passes them
+    bootstrap.load_config_options(flag_options={
+        "server.port": port, "server.address": "127.0.0.1", "server.headless": True,
+        "browser.gatherUsageStats": False, "server.fileWatcherType": "none",
+    })
+    bootstrap.run(str(app), False, [], {})
 
 
 if __name__ == "__main__":

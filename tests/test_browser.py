@@ -54,8 +54,7 @@ def _serve(index_dir: Path, log: Path):
     env = {**os.environ, "ARCHIVE_INDEX_DIR": str(index_dir)}
     with open(log, "w") as handle:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            [sys.executable, "-m", "archive.cli", "serve", "--port", str(port)],  # as `make run` starts it
             cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
