@@ -166,10 +166,6 @@ class Archive:
         vector = self.embedder.encode([query.search_text])[0]
         return [rowid for rowid, _ in dense.search(self.vectors, vector, n)]
 
-    def _periods(self, rowid: int) -> list[Period]:
-        row = self.db.execute("SELECT periods FROM chunks WHERE rowid=?", (rowid,)).fetchone()
-        return [Period(tuple(a), tuple(b)) for a, b in json.loads(row[0] or "[]")]
-
     def context_date(self, chunk: Chunk) -> str:
         part = self.parts.get((chunk.doc_id, chunk.part_id))
         document = self.documents[chunk.doc_id]
@@ -230,11 +226,13 @@ class Archive:
         dense_rank = {rowid: i + 1 for i, rowid in enumerate(dense_ids)}
         hits = []
         for rowid, score in fused:
-            chunk = self.chunk(rowid)
+            row = self.db.execute("SELECT * FROM chunks WHERE rowid=?", (rowid,)).fetchone()
+            chunk = store.row_to_chunk(row)  # one read gives the chunk and its stored dates
             if not self._passes(chunk, filters):
                 continue
             if mode == "hybrid":
-                score += DATE_BONUS * self.date_score(query, self._periods(rowid), self.context_date(chunk))
+                periods = [Period(tuple(a), tuple(b)) for a, b in json.loads(row["periods"] or "[]")]
+                score += DATE_BONUS * self.date_score(query, periods, self.context_date(chunk))
                 score += COVERAGE_WEIGHT * self.coverage(
                     query, "\n".join((self.meta_text(chunk), chunk.heading, chunk.text)))
                 score += KIND_BONUS * float(holds_kind(query, chunk.text))
