@@ -30,7 +30,7 @@ from archive.glossary import Glossary, find_definitions
 from archive.ingest import printed_page_labels, read_pages, sha256_file
 from archive.packs import find_part_starts, split_parts
 from archive.questions import extract_questions
-from archive.records import Document
+from archive.records import Chunk, Document
 from archive.text import terms
 
 FORMAT_VERSION = 4  # 2: questions table, page labels; 3: term_df; 4: commitments
@@ -198,6 +198,14 @@ def build_index(
         rowids: list[int] = []
         texts: list[str] = []
         df: Counter = Counter()  # document frequency of each stemmed term, for IDF at query time
+
+        def add_chunk(chunk: Chunk, periods: list) -> None:
+            """Store a chunk with its FTS text and embedding key, and count its terms."""
+            text = index_text(chunk.heading, chunk.text, glossary)
+            rowids.append(store.write_chunk(connection, chunk, text, periods, _embed_hash(embedder, text)))
+            texts.append(text)
+            df.update(set(terms(chunk.heading + " " + chunk.text)))
+
         with connection:
             for document in documents:
                 starts = find_part_starts(document)
@@ -212,15 +220,8 @@ def build_index(
                 store.write_commitments(connection, extract_commitments(
                     document, starts, {p.part_id: p.part_date for p in parts}, document.committee, respondents))
                 for chunk in chunk_document(document, starts, settings):
-                    text = index_text(chunk.heading, chunk.text, glossary)
                     when = reference_date(parts[chunk.part_id].part_date or document.meeting_date)
-                    periods = [[list(p.first), list(p.last)] for p in find_periods(chunk.text, when)]
-                    rowid = store.write_chunk(connection, chunk, text, periods)
-                    connection.execute("UPDATE chunks SET embed_hash=? WHERE rowid=?",
-                                        (_embed_hash(embedder, text), rowid))
-                    rowids.append(rowid)
-                    texts.append(text)
-                    df.update(set(terms(chunk.heading + " " + chunk.text)))
+                    add_chunk(chunk, [[list(p.first), list(p.last)] for p in find_periods(chunk.text, when)])
             if reused:
                 for doc_id in reused:
                     for table in ("documents", "parts", "questions", "commitments"):
@@ -228,14 +229,7 @@ def build_index(
                     rows = connection.execute(
                         "SELECT rowid, * FROM old.chunks WHERE doc_id=? ORDER BY rowid", (doc_id,)).fetchall()
                     for row in rows:
-                        chunk = store.row_to_chunk(row)
-                        text = index_text(chunk.heading, chunk.text, glossary)
-                        rowid = store.write_chunk(connection, chunk, text, json.loads(row["periods"] or "[]"))
-                        connection.execute("UPDATE chunks SET embed_hash=? WHERE rowid=?",
-                                            (_embed_hash(embedder, text), rowid))
-                        rowids.append(rowid)
-                        texts.append(text)
-                        df.update(set(terms(chunk.heading + " " + chunk.text)))
+                        add_chunk(store.row_to_chunk(row), json.loads(row["periods"] or "[]"))
             connection.executemany("INSERT INTO term_df VALUES (?,?)", df.items())
             connection.executemany(
                 "INSERT OR IGNORE INTO glossary VALUES (?,?,?)",

@@ -62,12 +62,13 @@ def write_document(connection: sqlite3.Connection, document: Document, parts: li
     )
 
 
-def write_chunk(connection: sqlite3.Connection, chunk: Chunk, index_text: str, periods: list) -> int:
+def write_chunk(connection: sqlite3.Connection, chunk: Chunk, index_text: str, periods: list,
+                embed_hash: str = "") -> int:
     cursor = connection.execute(
-        'INSERT INTO chunks (doc_id, part_id, page, start, "end", heading, text, periods, line)'
-        " VALUES (?,?,?,?,?,?,?,?,?)",
+        'INSERT INTO chunks (doc_id, part_id, page, start, "end", heading, text, periods, line, embed_hash)'
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
         (chunk.doc_id, chunk.part_id, chunk.page, chunk.start, chunk.end, chunk.heading, chunk.text,
-         json.dumps(periods), chunk.line),
+         json.dumps(periods), chunk.line, embed_hash),
     )
     rowid = cursor.lastrowid
     connection.execute("INSERT INTO chunks_fts (rowid, index_text) VALUES (?, ?)", (rowid, index_text))
