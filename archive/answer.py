@@ -52,6 +52,7 @@ class Candidate:
     header: str = ""  # for a table row: the table's header lines
     own: float = 0.0  # coverage of the sentence itself (terms its titles do not already hold)
     figure_fit: float = 0.0  # for figure questions: how well its best figure fits
+    figure: str = ""  # ... and that figure
     dated: bool = False  # the question names a date and this passage matches it
     typed: bool = False  # the sentence holds the kind of thing asked for (a number, a time, ...)
 
@@ -266,7 +267,9 @@ def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:
         usable.remove(latest)
         usable.insert(0, latest)
     for candidate in usable:
-        span = extract_span(archive, query, candidate.text, candidate.context)
+        # a figure question's candidates carry their figure already (_with_figure_fit)
+        span = candidate.figure if query.intent == "figure" else extract_span(
+            archive, query, candidate.text, candidate.context)
         if span:
             break
     else:
@@ -285,8 +288,8 @@ def answer_question(archive, query: Query, hits: list[Hit]) -> Answer:
 
 def _with_figure_fit(archive, query: Query, candidate: Candidate) -> Candidate:
     figure = best_figure(archive, query, candidate.text, candidate.context)
-    fit = figure[1] if figure else 0.0
-    return replace(candidate, score=candidate.score + FIGURE_FIT_WEIGHT * fit, figure_fit=fit)
+    span, fit = figure if figure else ("", 0.0)
+    return replace(candidate, score=candidate.score + FIGURE_FIT_WEIGHT * fit, figure_fit=fit, figure=span)
 
 
 def _as_of(archive, candidate: Candidate) -> tuple[tuple[int, int], str]:

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from archive import dense, store
+from archive.cite import citation_text
 from archive.dates import Period, parse_date, period_of_iso
 from archive.embed import Embedder, get_embedder
 from archive.errors import IndexMismatchError, IndexMissingError
@@ -349,7 +350,7 @@ class Archive:
             elif same_item and later_date and _DELIVERY.search(text):
                 found.append((later_date, hit))
         return [
-            {"date": when, "quote": " ".join(hit.chunk.text.split())[:300], "cited_as": citation_of(hit),
+            {"date": when, "quote": " ".join(hit.chunk.text.split())[:300], "cited_as": citation_text(hit),
              "doc_id": hit.chunk.doc_id, "page": hit.chunk.page, "line": hit.chunk.line}
             for when, hit in sorted(found, key=lambda pair: pair[0])
         ]
@@ -365,12 +366,6 @@ class Archive:
             "built_at": self.manifest.get("built_at", ""),
             "model": self.manifest.get("model", ""),
         }
-
-
-def citation_of(hit: Hit) -> str:
-    from archive.cite import citation_text
-
-    return citation_text(hit)
 
 
 def _distinct(hits: list[Hit]) -> list[Hit]:
