@@ -76,3 +76,22 @@ def assert_floors(result, floors: dict) -> None:
     summary = result.summary()
     failing = {k: summary[k] for k, floor in floors.items() if summary[k] < floor}
     assert not failing, f"{summary}\n{[r for r in result.rows if not r['correct']]}"
+
+
+HOSTILE_TEXT = (
+    "Report on playground safety\n\nThe playground inspection noted <script>alert(1)</script> and "
+    "<img src=x onerror=alert(2)> and **bold claims** with [a link](javascript:alert(1)) in the playground report.\n"
+)
+
+
+@pytest.fixture()
+def hostile_index(tmp_path) -> Path:
+    """An index of one paper whose text holds HTML, a script and markdown that must show as text."""
+    from archive.embed import HashEmbedder
+    from archive.indexer import build_index
+
+    corpus = tmp_path / "hostile-corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(HOSTILE_TEXT)
+    build_index(corpus, tmp_path / "hostile-index", HashEmbedder(), progress=False, log=lambda m: None)
+    return tmp_path / "hostile-index"

@@ -1,13 +1,9 @@
 """The Streamlit page through Streamlit's AppTest (no browser): answer card, escaping, links."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-
-from archive.embed import HashEmbedder
-from archive.indexer import build_index
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -56,15 +52,8 @@ def test_missing_index_shows_how_to_build_it(tmp_path, monkeypatch):
     assert at.error and "archive index" in at.error[0].value
 
 
-def test_document_text_is_shown_literally(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "hostile.txt").write_text(
-        "Report on playground safety\n\nThe playground inspection found <script>alert(1)</script> "
-        "and **bold claims** with [a link](javascript:alert(1)) in the playground report.\n"
-    )
-    build_index(corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None)
-    monkeypatch.setenv("ARCHIVE_INDEX_DIR", str(tmp_path / "index"))
+def test_document_text_is_shown_literally(hostile_index, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_INDEX_DIR", str(hostile_index))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["q"] = "playground inspection"
     at.run()
@@ -72,7 +61,6 @@ def test_document_text_is_shown_literally(tmp_path, monkeypatch):
     assert "<script>" not in page and "&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;" in page
     assert "**bold" not in page and "&#42;&#42;bold" in page
     assert "](javascript" not in page
-    shutil.rmtree(tmp_path / "index")
 
 
 def test_feedback_is_saved_and_shown_to_the_operator(app, tmp_path, monkeypatch):

@@ -125,19 +125,9 @@ def test_a_shared_link_with_a_date_filter_reproduces_the_view(page, app_url, tmp
         page.screenshot(path=str(Path(shot) / "filtered.png"), full_page=True)
 
 
-def test_hostile_paper_text_shows_literally_and_runs_nothing(browser, tmp_path):
-    from archive.embed import HashEmbedder
-    from archive.indexer import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "hostile.txt").write_text(
-        "Playground report\n\nThe playground inspection noted <script>alert(1)</script> and "
-        "<img src=x onerror=alert(2)> and **bold** markdown in the playground report.\n"
-    )
-    build_index(corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None)
+def test_hostile_paper_text_shows_literally_and_runs_nothing(browser, hostile_index, tmp_path):
     dialogs = []
-    with _serve(tmp_path / "index", tmp_path / "streamlit.log") as url:
+    with _serve(hostile_index, tmp_path / "streamlit.log") as url:
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(f"{url}/?q={quote('playground inspection')}")
@@ -145,7 +135,7 @@ def test_hostile_paper_text_shows_literally_and_runs_nothing(browser, tmp_path):
         text = page.inner_text("body")
         assert "<script>alert(1)</script>" in text
         assert "<img src=x onerror=alert(2)>" in text
-        assert "**bold**" in text
+        assert "**bold claims**" in text and "[a link](javascript:alert(1))" in text
         page.wait_for_timeout(1000)
         assert dialogs == []
         page.close()
