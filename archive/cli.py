@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from archive.cite import answer_json, citation_text, hit_json
+from archive.ask.cite import answer_json, citation_text, hit_json
 from archive.errors import ArchiveError
+from archive.tables import display_rows
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -34,13 +35,13 @@ def _friendly(func):
 
 
 def _open(index_dir: Path | None):
-    from archive.search import Archive
+    from archive.core import Archive
 
     return Archive.open(index_dir)
 
 
 def _filters(committee, date_from, date_to, doc_type, meeting):
-    from archive.search import Filters
+    from archive.ask.filters import Filters
 
     return Filters(committee or None, date_from or None, date_to or None, doc_type or None, meeting or None)
 
@@ -71,9 +72,9 @@ def cli() -> None:
 @_friendly
 def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet: bool) -> None:
     """Build or update the index from CORPUS_DIR (default: corpus/)."""
-    from archive.embed import get_embedder
-    from archive.indexer import build_index
-    from archive.search import default_index_dir
+    from archive.build.indexer import build_index
+    from archive.index.embed import get_embedder
+    from archive.index.format import default_index_dir
 
     target = index_dir or default_index_dir()
     report = build_index(corpus_dir, target, get_embedder(embedder), progress=not quiet,
@@ -143,9 +144,10 @@ def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, me
             click.echo(click.style("No answer in the archive. ", bold=True) + answer.note)
         else:
             click.echo(click.style(f"Answer: {answer.text}", bold=True))
-            if "\t" in answer.quote:  # a table row under its column names
-                for line in answer.quote.split("\n"):
-                    click.echo("  | " + " | ".join(cell.strip() for cell in line.split("\t")))
+            rows = display_rows(answer.quote)
+            if rows:  # a table row under its column names
+                for cells in rows:
+                    click.echo("  | " + " | ".join(cells))
             else:
                 click.echo(f'"{" ".join(answer.quote.split())}"')
             click.echo(f"  — {citation_text(answer.citations[0])}")
@@ -166,7 +168,7 @@ def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, me
 @_friendly
 def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, index_dir: Path | None) -> None:
     """Recall@1/5/10, MRR@10, answer accuracy and abstention on a questions JSONL file."""
-    from archive.evaluate import evaluate, load_questions
+    from archive.ask.evaluate import evaluate, load_questions
 
     archive = _open(index_dir)
     items = load_questions(questions)
@@ -230,9 +232,8 @@ def questions(text: str, questioner: str, number: str, as_json: bool, jsonl: boo
 @_friendly
 def commitments(committee, date_from, date_to, owner, status, kind, as_json, jsonl, as_csv, index_dir) -> None:
     """Actions, resolutions, recommendations and undertakings, with follow-ups and status."""
-    import csv
-
     from archive.dates import human_date
+    from archive.export import commitments_csv
 
     found = _open(index_dir).commitments(committee, date_from, date_to, owner, status or "", kind or "")
     if as_json:
@@ -241,13 +242,7 @@ def commitments(committee, date_from, date_to, owner, status, kind, as_json, jso
         for item in found:
             click.echo(json.dumps(item, ensure_ascii=False))
     elif as_csv:
-        writer = csv.writer(sys.stdout)
-        columns = ["meeting_date", "committee", "kind", "owner", "due", "status", "quote", "doc_id", "part", "page",
-                   "line", "follow_ups"]
-        writer.writerow(columns)
-        for item in found:
-            follow = " | ".join(f"{f['date']}: {f['cited_as']}" for f in item["follow_ups"])
-            writer.writerow([item[c] for c in columns[:-1]] + [follow])
+        click.echo(commitments_csv(found), nl=False)
     else:
         for item in found:
             due = f", due {item['due']}" if item["due"] else ""
@@ -267,9 +262,7 @@ def commitments(committee, date_from, date_to, owner, status, kind, as_json, jso
 @_friendly
 def figures(measure: str, as_json: bool, index_dir: Path | None) -> None:
     """Every value the archive gives for MEASURE, by period, each with its source."""
-    from archive.figures import gather
-
-    points = gather(_open(index_dir), measure)
+    points = _open(index_dir).figures(measure)
     if as_json:
         click.echo(json.dumps({"measure": measure, "points": [p.as_dict() for p in points]}, ensure_ascii=False))
         return
@@ -299,8 +292,8 @@ def serve(port: int) -> None:
 
     from streamlit.web import bootstrap
 
-    from archive.search import default_index_dir
-    from archive.webcache import load_archive
+    from archive.index.format import default_index_dir
+    from archive.web.webcache import load_archive
 
     def warm() -> None:
         try:
@@ -309,7 +302,7 @@ def serve(port: int) -> None:
             click.echo(f"warning: could not preload the archive: {exc}", err=True)
 
     threading.Thread(target=warm, daemon=True).start()
-    app = Path(__file__).resolve().parent.parent / "app.py"
+    app = Path(__file__).resolve().parent / "web" / "app.py"  # shipped inside the package
     # the same options as `streamlit run --server.port ...`, in the form its command line passes them
     bootstrap.load_config_options(flag_options={
         "server.port": port, "server.address": "127.0.0.1", "server.headless": True,

@@ -12,7 +12,7 @@ import itertools
 from pathlib import Path
 
 from archive import search
-from archive.evaluate import evaluate, load_questions
+from archive.ask.evaluate import evaluate, load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 GRID = {

@@ -17,8 +17,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 @pytest.fixture(scope="session")
 def hash_index(tmp_path_factory) -> Path:
     """The shipped corpus indexed with the deterministic stand-in embedder."""
-    from archive.embed import HashEmbedder
-    from archive.indexer import build_index
+    from archive.build.indexer import build_index
+    from archive.index.embed import HashEmbedder
 
     index_dir = tmp_path_factory.mktemp("hash-index")
     build_index(CORPUS, index_dir, HashEmbedder(), progress=False, log=lambda m: None)
@@ -27,15 +27,15 @@ def hash_index(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def hash_archive(hash_index):
-    from archive.embed import HashEmbedder
-    from archive.search import Archive
+    from archive import Archive
+    from archive.index.embed import HashEmbedder
 
     return Archive.open(hash_index, embedder=HashEmbedder())
 
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from archive.embed import SentenceTransformerEmbedder
+    from archive.index.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
 
@@ -43,7 +43,7 @@ def real_embedder():
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory, real_embedder) -> Path:
     """The shipped corpus indexed with the real all-MiniLM-L6-v2 model."""
-    from archive.indexer import build_index
+    from archive.build.indexer import build_index
 
     index_dir = tmp_path_factory.mktemp("real-index")
     build_index(CORPUS, index_dir, real_embedder, progress=False, log=lambda m: None)
@@ -52,7 +52,7 @@ def real_index(tmp_path_factory, real_embedder) -> Path:
 
 @pytest.fixture(scope="session")
 def real_archive(real_index, real_embedder):
-    from archive.search import Archive
+    from archive import Archive
 
     return Archive.open(real_index, embedder=real_embedder)
 
@@ -87,8 +87,8 @@ HOSTILE_TEXT = (
 @pytest.fixture()
 def hostile_index(tmp_path) -> Path:
     """An index of one paper whose text holds HTML, a script and markdown that must show as text."""
-    from archive.embed import HashEmbedder
-    from archive.indexer import build_index
+    from archive.build.indexer import build_index
+    from archive.index.embed import HashEmbedder
 
     corpus = tmp_path / "hostile-corpus"
     corpus.mkdir()

@@ -64,7 +64,7 @@ def test_document_text_is_shown_literally(hostile_index, monkeypatch):
 
 
 def test_feedback_is_saved_and_shown_to_the_operator(app, tmp_path, monkeypatch):
-    from archive import feedback
+    from archive.web import feedback
 
     store = tmp_path / "feedback.db"
     monkeypatch.setenv("ARCHIVE_FEEDBACK_DB", str(store))

@@ -1,6 +1,6 @@
-from archive.chunk import ChunkSettings, chunk_document
-from archive.ingest import read_pages
-from archive.packs import find_part_starts, split_parts
+from archive.build.chunk import ChunkSettings, chunk_document
+from archive.build.ingest import read_pages
+from archive.build.packs import find_part_starts, split_parts
 from archive.records import Document
 from tests.conftest import CORPUS
 

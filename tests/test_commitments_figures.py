@@ -60,9 +60,7 @@ def test_status_is_overdue_only_without_a_follow_up(hash_archive):
 
 
 def test_children_in_care_series(hash_archive):
-    from archive.figures import gather
-
-    points = {(p.unit, p.period, p.value) for p in gather(hash_archive, "children in care")}
+    points = {(p.unit, p.period, p.value) for p in hash_archive.figures("children in care")}
     for expected in [("count", "2018/19", "333"), ("count", "2022/23", "412"), ("count", "February 2020", "355"),
                      ("count", "December 2022", "388"), ("per 10,000", "23/24", "112")]:
         assert expected in points

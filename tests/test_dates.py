@@ -1,8 +1,8 @@
 import pytest
 
+from archive.ask.datefit import granularity_fit
+from archive.ask.query import parse_query
 from archive.dates import Period, find_periods, human_date, parse_date
-from archive.query import parse_query
-from archive.search import granularity_fit
 
 
 @pytest.mark.parametrize(

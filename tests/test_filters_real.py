@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.search import Filters
+from archive import Filters
 
 pytestmark = pytest.mark.slow
 UASC = "What was the UASC figure in January 2024?"

@@ -4,10 +4,11 @@ import shutil
 import numpy as np
 import pytest
 
-from archive.embed import HashEmbedder
+from archive import Archive, Filters
+from archive.build.indexer import build_index
 from archive.errors import ArchiveError, IndexMismatchError, IndexMissingError
-from archive.indexer import FORMAT_VERSION, build_index, current_generation
-from archive.search import Archive, Filters
+from archive.index.embed import HashEmbedder
+from archive.index.format import FORMAT_VERSION, current_generation
 from tests.pdfs import make_pdf, make_scanned_pdf
 
 
@@ -155,7 +156,7 @@ def test_copy_of_an_index_directory_still_opens(hash_index, tmp_path):
 
 
 def test_unchanged_files_are_not_read_again(small_corpus, tmp_path, monkeypatch):
-    from archive import indexer
+    from archive.build import indexer
 
     index_dir = tmp_path / "index"
     _build(small_corpus, index_dir)

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from archive.build.ingest import html_to_text, read_pages
 from archive.errors import IngestError
-from archive.ingest import html_to_text, read_pages
 from tests.pdfs import encrypt_pdf, make_pdf, make_scanned_pdf
 
 PACK_PAGES = [

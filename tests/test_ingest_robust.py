@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from archive.cite import location_text
-from archive.embed import HashEmbedder
-from archive.indexer import build_index, current_generation
-from archive.search import Archive
+from archive import Archive
+from archive.ask.cite import location_text
+from archive.build.indexer import build_index
+from archive.index.embed import HashEmbedder
+from archive.index.format import current_generation
 from tests.pdfs import make_pdf
 
 MODERNGOV = """<html><head><title>Agenda for Cabinet on Thursday 20 June 2024</title></head><body>
@@ -137,8 +138,8 @@ def test_a_very_large_text_file_is_indexed(tmp_path):
     assert size_mb > 15
     script = (
         "import resource, sys\n"
-        "from archive.embed import HashEmbedder\n"
-        "from archive.indexer import build_index\n"
+        "from archive.index.embed import HashEmbedder\n"
+        "from archive.build.indexer import build_index\n"
         f"r = build_index({str(corpus)!r}, {str(tmp_path / 'index')!r}, HashEmbedder(), progress=False, log=print)\n"
         "print(r.chunks, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
     )

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
+from archive.ask.query import named_bodies, parse_query
 from archive.dates import find_periods
 from archive.glossary import Glossary
-from archive.query import named_bodies, parse_query
 
 
 @pytest.mark.parametrize(

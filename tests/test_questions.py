@@ -1,5 +1,5 @@
-from archive.ingest import read_pages
-from archive.questions import extract_questions
+from archive.build.ingest import read_pages
+from archive.build.questions import extract_questions
 from archive.records import Document
 from tests.conftest import CORPUS
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from archive.dates import find_periods, reference_date
-from archive.packs import PartStart, part_at
+from archive.build.packs import PartStart, part_at
 from archive.records import Document
 from archive.text import sentence_spans
 

@@ -11,13 +11,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from archive.packs import PartStart, part_at
+from archive import tables
+from archive.build.packs import PartStart, part_at
 from archive.records import Chunk, Document
 from archive.text import sentence_spans
 
 TARGET_WORDS = 110  # all-MiniLM-L6-v2 reads 256 word pieces; ~110 words leaves room for a heading
 MAX_WORDS = 160
-TABLE_ROW_MAX_WORDS = 40
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-•·▪o]\s+|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[ivx]{1,4}[.)]\s)")
 
@@ -49,10 +49,6 @@ def _lines(page: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _is_row(line: str) -> bool:
-    return "\t" in line.strip("\t ") and len(line.split()) <= TABLE_ROW_MAX_WORDS
-
-
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,3}\.\s+[A-Z][A-Z0-9 ,&'’()/\-]+$")
 
 
@@ -74,17 +70,12 @@ def blocks(page: str) -> list[_Block]:
         if not line.strip():
             index += 1
             continue
-        if _is_row(line) and index + 1 < len(lines) and _is_row(lines[index + 1][2]):
+        if tables.is_row(line) and index + 1 < len(lines) and tables.is_row(lines[index + 1][2]):
             rows = []
-            while index < len(lines) and _is_row(lines[index][2]):
+            while index < len(lines) and tables.is_row(lines[index][2]):
                 rows.append((lines[index][0], lines[index][1]))
                 index += 1
-            header_count = 0
-            for row_start, row_end in rows[:3]:
-                if re.search(r"\d", page[row_start:row_end]) or header_count == len(rows) - 1:
-                    break
-                header_count += 1
-            header_count = header_count or 1
+            header_count = tables.header_count([page[a:b] for a, b in rows])
             header = "\n".join(page[a:b] for a, b in rows[:header_count])
             body = rows[header_count:] or rows
             words = sum(len(page[a:b].split()) for a, b in body)
@@ -99,7 +90,7 @@ def blocks(page: str) -> list[_Block]:
         index += 1
         while index < len(lines):
             _, next_end, next_line = lines[index]
-            if not next_line.strip() or _LIST_ITEM.match(next_line) or _is_row(next_line):
+            if not next_line.strip() or _LIST_ITEM.match(next_line) or tables.is_row(next_line):
                 break
             para_end = next_end
             index += 1

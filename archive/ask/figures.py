@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive import tables
+from archive.ask.evidence import Evidence, Passage
+from archive.ask.kinds import numbers
+from archive.ask.spans import table_cell
+from archive.ask.weights import FigureSettings
 from archive.dates import Period, find_periods, period_of_iso, reference_date
-from archive.kinds import numbers
-from archive.query import parse_query
 from archive.text import STOPWORDS, sentence_spans, stem
 
-CANDIDATE_PASSAGES = 2000
-TABLE_COVERAGE = 0.3  # a table's caption and header rarely repeat the whole measure
-DATED_REACH = 22  # characters between a figure and its own date, for sentences that only refer back
 _RATE = re.compile(
     r"\s*(?:children\s+)?(?:per|in every|for every|out of)\s+(10,000|10k|10000|100,000|1,000)\b", re.I
 )
@@ -87,60 +87,48 @@ def _counts_the_measure(sentence: str, match: re.Match, topic: tuple[str, ...], 
     return all(t in _LINKS or t[0].isdigit() for t in before[last + 1 :])
 
 
-def gather(archive, measure: str) -> list[Point]:
-    query = parse_query(measure, archive.glossary)
+def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
+    """Every value the passages give for the measure (evidence.query), merged by period."""
+    query, stats = evidence.query, evidence.stats
     measure_terms = set(query.topic_terms) | {t for alias in query.aliases.values() for t in alias}
     points: list[Point] = []
-    for hit in _passages(archive, query):
-        chunk = hit.chunk
-        meeting = archive.context_date(chunk)
+    for passage in evidence.passages:
+        chunk = passage.chunk
+        meeting = passage.context_date
         reference = reference_date(meeting)
-        lines = chunk.text.split("\n")
-        header = [line for line in lines[:3] if "\t" in line and not re.search(r"\d", line)]
+        header = tables.header_lines(chunk.text)
         context = " ".join([chunk.heading, *header])
         spans = sentence_spans(chunk.text)
         for position, (start, end) in enumerate(spans):
             sentence = chunk.text[start:end]
             if sentence in header:
                 continue
-            if "\t" in sentence and header and _ROW_LABEL_PERIOD.match(sentence.split("\t")[0]):
-                if archive.coverage(query, "\n".join([sentence, context])) >= TABLE_COVERAGE:
-                    points.extend(_row_points(archive, query, hit, sentence, header, meeting))
+            if "\t" in sentence and header and _ROW_LABEL_PERIOD.match(tables.cells(sentence)[0]):
+                if stats.coverage(query, "\n".join([sentence, context])) >= settings.table_coverage:
+                    points.extend(_row_points(evidence, passage, sentence, header))
                 continue
             periods = [(sentence.find(p.text), p) for p in find_periods(sentence, reference)]
-            if archive.coverage(query, sentence) >= 0.99:
+            if stats.coverage(query, sentence) >= settings.measure_coverage:
                 for match in numbers(sentence):
                     if _counts_the_measure(sentence, match, query.topic_terms, measure_terms):
-                        points.append(_point(hit, match.group(0), _unit(sentence, match), _nearest(periods, match),
-                                             meeting, sentence))
+                        points.append(_point(passage, match.group(0), _unit(sentence, match),
+                                             _nearest(periods, match, settings.reach), sentence))
                 continue
             earlier = chunk.text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
             if earlier and "\n" not in chunk.text[spans[position - 1][1] : start] and (
-                archive.coverage(query, earlier) >= 0.99
+                stats.coverage(query, earlier) >= settings.measure_coverage
             ):
                 # "... Unaccompanied Asylum Seeking Children. In January 2024 this was 38.": the
                 # measure is named just before; take only figures with their own date beside them
                 for match in numbers(sentence):
-                    period = _nearest(periods, match, reach=DATED_REACH)
+                    period = _nearest(periods, match, settings.dated_reach)
                     if period is not None:
-                        points.append(_point(hit, match.group(0), _unit(sentence, match), period, meeting,
+                        points.append(_point(passage, match.group(0), _unit(sentence, match), period,
                                              f"{earlier} {sentence}"))
     return _merge(points)
 
 
-def _passages(archive, query) -> list:
-    """Every passage the lexical index matches (up to CANDIDATE_PASSAGES), with its document."""
-    from archive.records import Hit
-
-    hits = []
-    for rowid in archive.lexical(query, CANDIDATE_PASSAGES):
-        chunk = archive.chunk(rowid)
-        hits.append(Hit(chunk, 0.0, None, None, archive.documents[chunk.doc_id],
-                        archive.parts.get((chunk.doc_id, chunk.part_id))))
-    return hits
-
-
-def _nearest(periods: list[tuple[int, Period]], match: re.Match, reach: int = 60) -> Period | None:
+def _nearest(periods: list[tuple[int, Period]], match: re.Match, reach: int) -> Period | None:
     # a figure's own date sits next to it: "38 (March 24)", "412 in 2022/23", "In January 2024 this was 38"
     placed = [(_gap(position, period, match), period) for position, period in periods if position >= 0]
     placed = [(gap, period) for gap, period in placed if gap <= reach]
@@ -152,34 +140,32 @@ def _gap(position: int, period: Period, match: re.Match) -> int:
     return match.start() - end if end <= match.start() else max(0, position - match.end())
 
 
-def _row_points(archive, query, hit, row: str, header: list[str], meeting: str) -> list[Point]:
-    from archive.answer import _table_cell
-
-    cells = row.split("\t")
+def _row_points(evidence: Evidence, passage: Passage, row: str, header: list[str]) -> list[Point]:
+    cells = tables.cells(row)
     label = cells[0].strip()
     if not _ROW_LABEL_PERIOD.match(label):
         return []
-    value = _table_cell(archive, query, row, "\n".join(header))
+    value = table_cell(evidence.stats, evidence.query, row, "\n".join(header))
     if not value:
         return []
     column = next((i for i, c in enumerate(cells) if c.strip() == value), 0)
     names = " ".join(line.split("\t")[column] for line in header if column < len(line.split("\t"))).lower()
     unit = "rate" if "rate" in names else "count"
     periods = find_periods(label)
-    period = periods[0] if periods else None
-    return [_point(hit, value, unit, period, meeting, "\n".join([*header, row]), label)]
+    return [_point(passage, value, unit, periods[0] if periods else None, "\n".join([*header, row]), label)]
 
 
-def _point(hit, value: str, unit: str, period: Period | None, meeting: str, quote: str,
-           label: str = "") -> Point:
+def _point(passage: Passage, value: str, unit: str, period: Period | None, quote: str, label: str = "") -> Point:
+    meeting = passage.context_date
     if period is None:
         meeting_period = period_of_iso(meeting)
         text = label if label else f"as at meeting of {meeting}"
         key = meeting_period.last if meeting_period else (0, 0)
     else:
         text, key = period.text, period.last
-    return Point(value.strip(), unit, text, key, meeting, quote.strip(), hit.chunk.doc_id,
-                 hit.document.title if hit.document else "", hit.chunk.page, hit.chunk.line)
+    chunk, document = passage.chunk, passage.hit.document
+    return Point(value.strip(), unit, text, key, meeting, quote.strip(), chunk.doc_id,
+                 document.title if document else "", chunk.page, chunk.line)
 
 
 def _normal(value: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from archive.search import Archive
+from archive.core import Archive
 
 
 @st.cache_resource(show_spinner="Loading the archive index and model…")

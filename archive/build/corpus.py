@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.errors import CorpusError
-from archive.ingest import SUPPORTED_SUFFIXES
+from archive.build.ingest import SUPPORTED_SUFFIXES
 
 MANIFEST = "manifest.csv"
 FIELDS = ("file", "title", "committee", "meeting_date", "doc_type", "source_url")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from archive.dates import parse_date
-from archive.questions import QUESTION_ROW
+from archive.build.questions import QUESTION_ROW, question_number
 from archive.records import Document, Part
 
 _MINUTES = re.compile(
@@ -80,7 +80,8 @@ def _part_start(line: str, following: list[str], document: Document) -> tuple[st
         return f"Minutes of {body}", part_date, "title block"
     question = QUESTION_ROW.match(line)
     if question:
-        return f"{question.group(1)}: question from {question.group(2).strip()}", document.meeting_date, "question"
+        title = f"{question_number(question.group(1))}: question from {question.group(2).strip()}"
+        return title, document.meeting_date, "question"
     if _AGENDA_ITEM.match(line) or (_NUMBERED_ITEM.match(line) and _minutes_follow(following)):
         # ModernGov pages: "Agenda item" then the item's title, or "23. Item title" then "Minutes:"
         title = line if _NUMBERED_ITEM.match(line) else next((f.strip() for f in following if f.strip()), "")

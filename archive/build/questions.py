@@ -13,7 +13,9 @@ from dataclasses import asdict, dataclass
 
 from archive.records import Document
 
-QUESTION_ROW = re.compile(r"^\s*((?:PQ|MQ|Q)\s*\d{1,3})\s*\t\s*([^\t]+?)\s*\t\s*(.+)$")
+QUESTION_ROW = re.compile(
+    r"^\s*((?:PQ|MQ|Q|Question(?:\s+No\.?|\s+number)?)\s*\d{1,3})\s*\t\s*([^\t]+?)\s*\t\s*(.+)$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*(PQ|MQ|Q|Question(?:\s+No\.?|\s+number)?)\s*(\d{1,3})\s*$", re.IGNORECASE)
 _SECTION = re.compile(
     r"^\s*(?P<kind>response to supplementary question|supplementary question|response)\b"
     r"\s*(?:\((?P<by_paren>[^)]*)\)|by\s+(?P<by>[^:]+))?\s*:?\s*(?P<rest>.*)$",
@@ -55,7 +57,7 @@ def extract_questions(document: Document) -> list[PublicQuestion]:
             if not row:
                 index += 1
                 continue
-            number = re.sub(r"\s+", " ", row.group(1).upper().replace("PQ", "PQ ").replace("MQ", "MQ ")).strip()
+            number = question_number(row.group(1))
             cells = [c.strip() for c in row.group(3).split("\t")]
             question_to = cells[-1] if len(cells) > 1 and len(cells[-1].split()) <= 8 else ""
             question_parts = [" ".join(cells[:-1] if question_to else cells)]
@@ -89,6 +91,15 @@ def extract_questions(document: Document) -> list[PublicQuestion]:
                 line=start_line,
             ))
     return found
+
+
+def question_number(written: str) -> str:
+    """One spelling of a question's number: "PQ1", "pq 1" -> "PQ 1"; "Question 1", "Q1" -> "Q 1"."""
+    match = _NUMBER.match(written)
+    if not match:
+        return " ".join(written.split())
+    prefix = match.group(1).upper()
+    return f"{prefix if prefix in ('PQ', 'MQ') else 'Q'} {int(match.group(2))}"
 
 
 def _join(parts: list[str] | None) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from archive.ask.query import Query
+from archive.ask.weights import TypeFit
 from archive.dates import find_periods
-from archive.query import Query
 from archive.text import words
 
 _NUMBER = re.compile(
@@ -23,22 +24,23 @@ _NOT_NAMES = {"Herefordshire", "Council", "Children", "Committee", "Board", "Ser
 
 
 def holds_kind(query: Query, text: str) -> bool:
-    """Whether the text holds the kind of thing the question asks for."""
-    return type_fit(query, text) > 0
-
-
-def type_fit(query: Query, sentence: str) -> float:
+    """Whether the text holds the kind of thing the question asks for (a figure, a time, ...)."""
     if query.intent == "figure":
-        return 0.25 if numbers(sentence) else -0.2
+        return bool(numbers(text))
     if query.intent == "time":
-        return 0.4 if TIME.search(sentence) else -0.3
+        return bool(TIME.search(text))
     if query.intent == "date":
-        return 0.25 if find_periods(sentence) else -0.2
+        return bool(find_periods(text))
     if query.intent == "duration":
-        return 0.3 if DURATION.search(sentence) else -0.1
+        return bool(DURATION.search(text))
     if query.intent == "person":
-        return 0.2 if names(sentence, query) else -0.2
-    return 0.0
+        return bool(names(text, query))
+    return False
+
+
+def type_fit(query: Query, sentence: str, weights: TypeFit) -> float:
+    bonus, malus = weights.of(query.intent)
+    return bonus if holds_kind(query, sentence) else malus
 
 
 def _date_spans(sentence: str) -> list[tuple[int, int]]:

@@ -1,9 +1,12 @@
-"""The SQLite side of the index: documents, parts, chunks and an FTS5 table for BM25."""
+"""The SQLite side of the index: documents, parts, chunks, an FTS5 table for BM25, public
+questions, commitments, term statistics and the glossary. All of the archive's SQL lives here."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+from collections import Counter
 from pathlib import Path
 
 from archive.records import Chunk, Document, Part
@@ -116,3 +119,109 @@ def write_commitments(connection: sqlite3.Connection, commitments: list) -> None
         f"INSERT INTO commitments ({', '.join(COMMITMENT_FIELDS)}) VALUES ({', '.join('?' * len(COMMITMENT_FIELDS))})",
         [tuple(c.as_dict()[f] for f in COMMITMENT_FIELDS) for c in commitments],
     )
+
+
+# -- writing a generation ---------------------------------------------------------------------------
+
+def write_term_df(connection: sqlite3.Connection, df: Counter) -> None:
+    connection.executemany("INSERT INTO term_df VALUES (?,?)", df.items())
+
+
+def write_glossary(connection: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> None:
+    connection.executemany("INSERT OR IGNORE INTO glossary VALUES (?,?,?)", rows)
+
+
+def attach_previous(connection: sqlite3.Connection, path: Path) -> None:
+    """Attach the previous generation's database as `old` (outside any transaction, as SQLite requires)."""
+    connection.execute("ATTACH DATABASE ? AS old", (str(path),))
+
+
+PAPER_TABLES = ("documents", "parts", "questions", "commitments")
+
+
+def copy_paper(connection: sqlite3.Connection, doc_id: str) -> list[sqlite3.Row]:
+    """Copy one unchanged paper's rows from the attached previous generation; returns its chunk rows
+    (with their periods) for the caller to store again under new rowids."""
+    for table in PAPER_TABLES:
+        connection.execute(f"INSERT INTO {table} SELECT * FROM old.{table} WHERE doc_id=?", (doc_id,))
+    return connection.execute("SELECT rowid, * FROM old.chunks WHERE doc_id=? ORDER BY rowid", (doc_id,)).fetchall()
+
+
+def embed_hashes(connection: sqlite3.Connection) -> list[sqlite3.Row]:
+    return connection.execute("SELECT rowid, embed_hash FROM chunks").fetchall()
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+def row_periods(row: sqlite3.Row) -> list:
+    """A chunk row's stored periods: [[first, last], ...] as [year, month] pairs."""
+    return json.loads(row["periods"] or "[]")
+
+
+def glossary_rows(connection: sqlite3.Connection) -> list[sqlite3.Row]:
+    return connection.execute("SELECT acronym, expansion, doc_id FROM glossary").fetchall()
+
+
+def term_df(connection: sqlite3.Connection) -> Counter:
+    return Counter({row[0]: row[1] for row in connection.execute("SELECT term, df FROM term_df")})
+
+
+def chunk_count(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+
+def lexical_ids(connection: sqlite3.Connection, expression: str, n: int) -> list[int]:
+    """Chunk rowids matching an FTS5 expression, best bm25() first."""
+    rows = connection.execute(
+        "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?", (expression, n)
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def chunk_rows(connection: sqlite3.Connection, rowids: list[int]) -> dict[int, sqlite3.Row]:
+    """Chunk rows by rowid, in one query."""
+    found: dict[int, sqlite3.Row] = {}
+    for start in range(0, len(rowids), 500):  # SQLite's default limit on bound parameters is 999
+        batch = rowids[start : start + 500]
+        query = f"SELECT * FROM chunks WHERE rowid IN ({','.join('?' * len(batch))})"
+        found.update((row["rowid"], row) for row in connection.execute(query, batch))
+    return found
+
+
+def neighbour_chunks(connection: sqlite3.Connection, chunk: Chunk, before: int, after: int) -> list[Chunk]:
+    rows = connection.execute(
+        "SELECT * FROM chunks WHERE doc_id=? AND rowid BETWEEN ? AND ? ORDER BY rowid",
+        (chunk.doc_id, chunk.chunk_id - before, chunk.chunk_id + after),
+    ).fetchall()
+    return [row_to_chunk(r) for r in rows]
+
+
+def part_chunks(connection: sqlite3.Connection, doc_id: str, part_id: int) -> list[Chunk]:
+    rows = connection.execute(
+        "SELECT * FROM chunks WHERE doc_id=? AND part_id=? ORDER BY rowid", (doc_id, part_id)).fetchall()
+    return [row_to_chunk(r) for r in rows]
+
+
+def question_rows(connection: sqlite3.Connection) -> list[dict]:
+    return [dict(r) for r in connection.execute("SELECT * FROM questions ORDER BY doc_id, page, line")]
+
+
+def commitment_rows(connection: sqlite3.Connection) -> list[dict]:
+    return [dict(r) for r in connection.execute("SELECT * FROM commitments ORDER BY meeting_date, doc_id, page, line")]
+
+
+class Reader:
+    """Read-only access to one generation's database, one connection per thread (the app's server
+    answers each session on its own thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "db", None)
+        if connection is None:
+            connection = connect(self.path, read_only=True)
+            self._local.db = connection
+        return connection

@@ -64,7 +64,9 @@ class EvalResult:
         }
 
 
-def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)) -> EvalResult:
+def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10), answers: bool = True) -> EvalResult:
+    """Retrieval metrics in `mode`; answer accuracy and abstention too for hybrid with `answers`."""
+    with_answers = answers and mode == "hybrid"
     result = EvalResult()
     found_at = {k: 0 for k in ks}
     reciprocal = 0.0
@@ -99,6 +101,6 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
     result.mrr10 = reciprocal / n
     result.answer_accuracy = correct / n
     result.abstention = abstained / max(1, result.n_unanswerable) if result.n_unanswerable else 1.0
-    if mode != "hybrid":
+    if not with_answers:
         result.answer_accuracy = result.abstention = None
     return result

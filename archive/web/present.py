@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from archive.tables import display_rows
 from archive.text import stem
 
 _MARKDOWN_CHARS = "\\`*_{}[]()#+-!|~=$:"
@@ -51,14 +52,12 @@ def highlight(text: str, stems: set[str], exact: str | None = None, multiline: b
 
 def table_html(text: str, stems: set[str], exact: str | None = None) -> str:
     """Tab-separated rows as a small HTML table: header lines first, the last line the row."""
-    lines = text.split("\n")
+    rows = display_rows(text) or [[text]]
     out = ['<table class="quote-table">']
-    for index, line in enumerate(lines):
-        tag = "th" if index < len(lines) - 1 else "td"
+    for index, row in enumerate(rows):
+        tag = "th" if index < len(rows) - 1 else "td"
         cells = "".join(
-            f"<{tag}>{highlight(cell.strip(), stems, exact=exact if cell.strip() == exact else None)}</{tag}>"
-            for cell in line.split("\t")
-        )
+            f"<{tag}>{highlight(cell, stems, exact=exact if cell == exact else None)}</{tag}>" for cell in row)
         out.append(f"<tr>{cells}</tr>")
     out.append("</table>")
     return "".join(out)

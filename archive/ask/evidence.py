@@ -1,0 +1,65 @@
+"""What a question is answered from: the candidate passages with their text, dates, titles and
+papers, and the corpus statistics, built once per query from the store. Answer selection and
+figures read this object only; they never call back into the archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive.ask.query import Query
+from archive.ask.stats import CorpusStats
+from archive.dates import Period
+from archive.records import Chunk, Document, Hit, Part
+
+
+@dataclass(frozen=True)
+class Papers:
+    """The papers of the index and their parts, loaded once when the archive opens."""
+
+    documents: dict[str, Document]
+    parts: dict[tuple[str, int], Part]
+
+    def part_of(self, chunk: Chunk) -> Part | None:
+        return self.parts.get((chunk.doc_id, chunk.part_id))
+
+    def context_date(self, chunk: Chunk) -> str:
+        """The meeting a passage belongs to: its part's date (minutes printed in a later pack), else its paper's."""
+        part = self.part_of(chunk)
+        return (part.part_date if part and part.part_date else "") or self.documents[chunk.doc_id].meeting_date
+
+    def meta_text(self, chunk: Chunk) -> str:
+        """What a passage is part of: its document, committee and part titles."""
+        document = self.documents[chunk.doc_id]
+        part = self.part_of(chunk)
+        return " ".join([document.title, document.committee, document.doc_type, part.title if part else ""])
+
+    def hit(self, chunk: Chunk, score: float = 0.0, lexical_rank: int | None = None,
+            dense_rank: int | None = None) -> Hit:
+        return Hit(chunk, score, lexical_rank, dense_rank, self.documents[chunk.doc_id], self.part_of(chunk))
+
+    def passage(self, hit: Hit, periods: tuple[Period, ...] = ()) -> Passage:
+        chunk = hit.chunk
+        return Passage(hit, periods, self.context_date(chunk), self.meta_text(chunk))
+
+
+@dataclass(frozen=True)
+class Passage:
+    hit: Hit  # the chunk, its paper and part, its score and ranks
+    periods: tuple[Period, ...]  # the dates the chunk states, as stored at index time
+    context_date: str  # ISO date of the meeting it belongs to, "" when unknown
+    meta: str  # its paper's title, committee, type and part title
+
+    @property
+    def chunk(self) -> Chunk:
+        return self.hit.chunk
+
+
+@dataclass(frozen=True)
+class Evidence:
+    query: Query
+    passages: tuple[Passage, ...]  # best first
+    stats: CorpusStats
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return tuple(p.hit for p in self.passages)

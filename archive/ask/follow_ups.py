@@ -1,0 +1,46 @@
+"""Later passages that refer back to a commitment, and the commitment's status."""
+
+from __future__ import annotations
+
+import re
+
+from archive.ask.cite import citation_text
+from archive.ask.evidence import Evidence
+from archive.dates import parse_date
+
+_FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b")
+_DELIVERY = re.compile(r"\b(?:sent|provided|circulated|published|received|responded|written response|update[ds]?)\b",
+                       re.IGNORECASE)
+STATUSES = ("follow-up found", "no follow-up found", "overdue")
+
+
+def follow_ups(commitment: dict, evidence: Evidence, min_coverage: float) -> list[dict]:
+    """Passages of the evidence (a search for the commitment's quote) that follow it up: from a later
+    meeting and about the same thing, or in the same item with a later date and a word of delivery
+    ("Written response sent on 13 October 2022")."""
+    quote_key = " ".join(commitment["quote"].lower().split())[:80]
+    found = []
+    for passage in evidence.passages:
+        hit, text = passage.hit, passage.chunk.text
+        if quote_key in " ".join(text.lower().replace("**", "").split()):
+            continue  # the commitment's own passage
+        when = passage.context_date
+        later_meeting = when > commitment["meeting_date"]
+        same_item = (hit.chunk.doc_id, hit.chunk.part_id) == (commitment["doc_id"], commitment["part_id"])
+        dated = [d for d in (parse_date(m.group(0)) for m in _FULL_DATE.finditer(text)) if d]
+        later_date = max((d for d in dated if d > commitment["meeting_date"]), default="")
+        if later_meeting and evidence.stats.coverage(evidence.query, text) >= min_coverage:
+            found.append((when, hit))
+        elif same_item and later_date and _DELIVERY.search(text):
+            found.append((later_date, hit))
+    return [
+        {"date": when, "quote": " ".join(hit.chunk.text.split())[:300], "cited_as": citation_text(hit),
+         "doc_id": hit.chunk.doc_id, "page": hit.chunk.page, "line": hit.chunk.line}
+        for when, hit in sorted(found, key=lambda pair: pair[0])
+    ]
+
+
+def status(follow: list[dict], due_iso: str, today: str) -> str:
+    if follow:
+        return "follow-up found"
+    return "overdue" if due_iso and due_iso < today else "no follow-up found"

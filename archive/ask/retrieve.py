@@ -1,0 +1,45 @@
+"""Candidate passages for a query: FTS5 bm25() and FAISS, fused by reciprocal rank, filtered."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import faiss
+
+from archive.ask.evidence import Papers, Passage
+from archive.ask.filters import Filters
+from archive.ask.fuse import reciprocal_rank_fusion
+from archive.ask.query import Query, fts_query
+from archive.dates import Period
+from archive.index import dense, store
+from archive.index.embed import Embedder
+
+MODES = ("hybrid", "fused", "lexical", "dense")  # hybrid = fused, then reranked (ask/rerank.py)
+
+
+def lexical(db: sqlite3.Connection, query: Query, n: int) -> list[int]:
+    expression = fts_query(query)
+    return store.lexical_ids(db, expression, n) if expression else []
+
+
+def semantic(vectors: faiss.Index, embedder: Embedder, query: Query, n: int) -> list[int]:
+    vector = embedder.encode([query.search_text])[0]
+    return [rowid for rowid, _ in dense.search(vectors, vector, n)]
+
+
+def fused_passages(db: sqlite3.Connection, papers: Papers, lexical_ids: list[int], dense_ids: list[int],
+                   filters: Filters) -> list[Passage]:
+    """Both rankings fused, each passage read in one query with its stored dates, filters applied."""
+    fused = reciprocal_rank_fusion([lexical_ids, dense_ids])
+    lexical_rank = {rowid: i + 1 for i, rowid in enumerate(lexical_ids)}
+    dense_rank = {rowid: i + 1 for i, rowid in enumerate(dense_ids)}
+    rows = store.chunk_rows(db, [rowid for rowid, _ in fused])
+    out = []
+    for rowid, score in fused:
+        row = rows[rowid]
+        chunk = store.row_to_chunk(row)
+        if not filters.passes(papers.documents[chunk.doc_id], papers.context_date(chunk)):
+            continue
+        periods = tuple(Period(tuple(a), tuple(b)) for a, b in store.row_periods(row))
+        out.append(papers.passage(papers.hit(chunk, score, lexical_rank.get(rowid), dense_rank.get(rowid)), periods))
+    return out

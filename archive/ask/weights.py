@@ -1,0 +1,91 @@
+"""Every tuning number of retrieval, answers and figures, named, with its default and why.
+
+The defaults are what `archive eval` reports on. Fitting code (benchmarks/fit_rerank.py) builds
+new instances with `dataclasses.replace` and opens the archive with them; nothing patches module
+globals. Which of these were fitted, and on what, is in docs/DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RerankWeights:
+    """Features added to the fused reciprocal-rank score (a top hit in one list scores 1/61 ≈ 0.016).
+    `date`, `coverage` and `kind` were fitted by grid search on tests/data/questions_extra.jsonl."""
+
+    candidates: int = 60  # taken from each retriever
+    filtered_factor: int = 4  # more candidates when filters will discard some
+    date: float = 0.01  # x how well the passage's dates fit the asked date (0..1)
+    coverage: float = 0.01  # x IDF-weighted share of the question's subject terms the passage holds
+    kind: float = 0.005  # the passage holds the kind of thing asked for (a time, a date, a figure)
+
+
+@dataclass(frozen=True)
+class DateFit:
+    """How well a period fits the asked one (see ask/datefit.py)."""
+
+    same: float = 1.0
+    same_length: float = 0.5  # 2022 for 2022/23: same length, overlapping
+    finer: float = 0.4  # December 2022 for 2022/23: inside it (and the least that lets a passage answer)
+    coarser: float = 0.3  # 2023/24 for January 2024: around it
+    meeting: float = 0.5  # share of the fit when only the meeting's date matches
+
+
+@dataclass(frozen=True)
+class TypeFit:
+    """(bonus when the sentence holds the kind of thing asked for, malus when it does not), by intent."""
+
+    figure: tuple[float, float] = (0.25, -0.2)
+    time: tuple[float, float] = (0.4, -0.3)
+    date: tuple[float, float] = (0.25, -0.2)
+    duration: tuple[float, float] = (0.3, -0.1)
+    person: tuple[float, float] = (0.2, -0.2)
+
+    def of(self, intent: str) -> tuple[float, float]:
+        return getattr(self, intent, (0.0, 0.0))
+
+
+@dataclass(frozen=True)
+class AnswerWeights:
+    """Scoring the sentences and table rows of the top passages, and when one may answer."""
+
+    passages: int = 10  # sentences are drawn from this many top passages
+    min_coverage: float = 0.6  # share of the question's subject terms a usable sentence must hold
+    dated_min_coverage: float = 0.45  # ... when its passage also matches the asked date and kind
+    dated: float = 0.5  # date fit from which a passage counts as matching the asked date
+    sentence_share: float = 0.7  # coverage = this x the sentence's + the rest x its passage's
+    own: float = 0.5  # x coverage by the sentence's own words (terms its titles do not hold)
+    own_for_event: float = 1.0  # ... for a time or date, which answers only for the event it names
+    date: float = 1.2  # x date fit
+    rank: float = 0.15  # x 1 / (passage rank)
+    agreed_rank: int = 3  # both retrievers rank the passage this high: trust it past paraphrase
+    figure_fit: float = 0.5  # x how well the sentence's best figure fits the question
+    recency_margin: float = 0.1  # with no date asked, answers this close to the best are equally good
+    recency_figure_share: float = 0.8  # ... when their figure fits at least this share as well
+    date_proximity: float = 6.0  # the pull of the asked date on a figure, about one rare word's IDF
+    before_figure: float = 2.0  # words before a figure count this many times as far as words after
+    qualifier: float = 0.5  # x IDF of an unasked word between a figure and what it counts
+
+
+@dataclass(frozen=True)
+class FigureSettings:
+    """Gathering a measure's values over time (ask/figures.py)."""
+
+    passages: int = 2000  # lexical matches scanned
+    table_coverage: float = 0.3  # a table's caption and header rarely repeat the whole measure
+    measure_coverage: float = 0.99  # a sentence must name the whole measure
+    reach: int = 60  # characters between a figure and its own date
+    dated_reach: int = 22  # ... for sentences that only refer back to the measure
+
+
+@dataclass(frozen=True)
+class Weights:
+    rerank: RerankWeights = field(default_factory=RerankWeights)
+    date_fit: DateFit = field(default_factory=DateFit)
+    type_fit: TypeFit = field(default_factory=TypeFit)
+    answer: AnswerWeights = field(default_factory=AnswerWeights)
+    figures: FigureSettings = field(default_factory=FigureSettings)
+    follow_up_coverage: float = 0.6  # a later passage about the same thing as a commitment
+    follow_up_passages: int = 15

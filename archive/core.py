@@ -1,0 +1,221 @@
+"""The archive as a library: open an index, search it, ask it questions, browse it.
+
+    from archive import Archive
+    archive = Archive.open("index")
+    hits = archive.search("UASC January 2024", k=5)
+    answer = archive.ask("What was the UASC figure in January 2024?")
+
+Archive holds what was loaded from the index (papers, statistics, vectors, the embedder) and runs
+each request one way: query -> retrieve -> rerank -> evidence -> answer. The stages live in
+`archive/ask/` and never call back into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from archive.ask import follow_ups, retrieve
+from archive.ask.answer import answer_question
+from archive.ask.evidence import Evidence, Papers, Passage
+from archive.ask.figures import Point, gather
+from archive.ask.filters import Filters
+from archive.ask.query import Query, parse_query
+from archive.ask.rerank import best_distinct, rerank
+from archive.ask.stats import CorpusStats
+from archive.ask.weights import Weights
+from archive.glossary import Glossary
+from archive.index import dense, format, store
+from archive.index.embed import Embedder, get_embedder
+from archive.records import Answer, Chunk, Document, Hit, Part
+from archive.text import terms
+
+
+class Archive:
+    def __init__(self, generation: Path, embedder: Embedder, manifest: dict, weights: Weights | None = None) -> None:
+        self.generation = generation
+        self.manifest = manifest
+        self.embedder = embedder
+        self.weights = weights or Weights()
+        self.reader = store.Reader(generation / format.DATABASE)
+        self.vectors = dense.load(generation / format.VECTORS)
+        self.papers = Papers(store.load_documents(self.db), store.load_parts(self.db))
+        self.glossary = _load_glossary(self.db)
+        self.chunk_count = store.chunk_count(self.db)
+        self._stats: CorpusStats | None = None
+
+    @classmethod
+    def open(cls, index_dir: Path | str | None = None, embedder: Embedder | None = None,
+             weights: Weights | None = None) -> Archive:
+        index_dir = Path(index_dir) if index_dir else format.default_index_dir()
+        generation, manifest = format.open_generation(index_dir)
+        embedder = embedder or get_embedder(format.embedder_choice(manifest["model"]))
+        format.check_embedder(index_dir, manifest, embedder.name, embedder.dim)
+        return cls(generation, embedder, manifest, weights)
+
+    def with_weights(self, weights: Weights) -> Archive:
+        """The same open index answering with other weights (for fitting and comparisons)."""
+        other = Archive.__new__(Archive)
+        other.__dict__.update(self.__dict__)
+        other.weights = weights
+        return other
+
+    @property
+    def db(self):
+        return self.reader.db
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.papers.documents
+
+    @property
+    def parts(self) -> dict[tuple[str, int], Part]:
+        return self.papers.parts
+
+    @property
+    def corpus_stats(self) -> CorpusStats:
+        if self._stats is None:  # read on first use: opening stays quick
+            self._stats = CorpusStats(self.chunk_count, store.term_df(self.db), self.glossary)
+        return self._stats
+
+    # -- search and answers -----------------------------------------------------------------------
+    def query(self, question: str | Query) -> Query:
+        return question if isinstance(question, Query) else parse_query(question, self.glossary)
+
+    def passages(self, question: str | Query, k: int = 10, filters: Filters | None = None,
+                 mode: str = "hybrid") -> list[Passage]:
+        """mode: hybrid (fused and reranked), fused (reciprocal-rank fusion only), lexical or dense."""
+        query = self.query(question)
+        filters = filters or Filters()
+        w = self.weights.rerank
+        n = w.candidates * (w.filtered_factor if filters.as_dict() else 1)
+        lexical = retrieve.lexical(self.db, query, n) if mode in ("hybrid", "fused", "lexical") else []
+        dense_ids = retrieve.semantic(self.vectors, self.embedder, query, n) if mode in (
+            "hybrid", "fused", "dense") else []
+        found = retrieve.fused_passages(self.db, self.papers, lexical, dense_ids, filters)
+        if mode == "hybrid":
+            found = rerank(found, query, self.corpus_stats, self.weights)
+        return best_distinct(found)[:k]
+
+    def search(self, question: str | Query, k: int = 10, filters: Filters | None = None,
+               mode: str = "hybrid") -> list[Hit]:
+        return [p.hit for p in self.passages(question, k, filters, mode)]
+
+    def evidence(self, question: str | Query, k: int = 10, filters: Filters | None = None) -> Evidence:
+        query = self.query(question)
+        return Evidence(query, tuple(self.passages(query, k, filters)), self.corpus_stats)
+
+    def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
+        evidence = self.evidence(question, max(k, self.weights.answer.passages), filters)
+        answer = answer_question(evidence, self.weights)
+        return replace(answer, citations=answer.citations[:k])
+
+    def figures(self, measure: str) -> list[Point]:
+        """Every value the archive gives for a measure, by period (over every lexical match)."""
+        query = self.query(measure)
+        rowids = retrieve.lexical(self.db, query, self.weights.figures.passages)
+        rows = store.chunk_rows(self.db, rowids)
+        passages = tuple(self.papers.passage(self.papers.hit(store.row_to_chunk(rows[i]))) for i in rowids)
+        return gather(Evidence(query, passages, self.corpus_stats), self.weights.figures)
+
+    # -- records ----------------------------------------------------------------------------------
+    def questions(self, text: str = "", questioner: str = "", number: str = "") -> list[dict]:
+        """Public and member questions, filtered by words in any field, questioner or number."""
+        wanted = set(terms(text))
+        out = []
+        for row in store.question_rows(self.db):
+            if questioner and questioner.lower() not in row["questioner"].lower():
+                continue
+            if number and number.replace(" ", "").upper() != row["number"].replace(" ", "").upper():
+                continue
+            if wanted and not wanted <= set(terms(" ".join(str(v) for v in row.values()))):
+                continue
+            document = self.documents.get(row["doc_id"])
+            row["meeting_date"] = document.meeting_date if document else ""
+            row["committee"] = document.committee if document else ""
+            row["title"] = document.title if document else ""
+            out.append(row)
+        return out
+
+    def commitments(self, committee: str = "", date_from: str = "", date_to: str = "", owner: str = "",
+                    status: str = "", kind: str = "", today: str = "") -> list[dict]:
+        """Commitments with their follow-ups and status, oldest meeting first."""
+        today = today or date.today().isoformat()
+        out = []
+        for item in store.commitment_rows(self.db):
+            document = self.documents[item["doc_id"]]
+            part = self.parts.get((item["doc_id"], item["part_id"]))
+            if committee and committee.lower() not in document.committee.lower():
+                continue
+            if (date_from and item["meeting_date"] < date_from) or (date_to and item["meeting_date"] > date_to):
+                continue
+            if owner and owner.lower() not in item["owner"].lower():
+                continue
+            if kind and kind != item["kind"]:
+                continue
+            evidence = self.evidence(item["quote"], k=self.weights.follow_up_passages)
+            item["follow_ups"] = follow_ups.follow_ups(item, evidence, self.weights.follow_up_coverage)
+            item["status"] = follow_ups.status(item["follow_ups"], item["due_iso"], today)
+            if status and status != item["status"]:
+                continue
+            item.update(committee=document.committee, title=document.title, part=part.title if part else "",
+                        source=document.source_url or document.path)
+            out.append(item)
+        return out
+
+    # -- browsing ---------------------------------------------------------------------------------
+    def context_date(self, chunk: Chunk) -> str:
+        return self.papers.context_date(chunk)
+
+    def neighbours(self, chunk: Chunk, before: int = 1, after: int = 1) -> list[Chunk]:
+        return store.neighbour_chunks(self.db, chunk, before, after)
+
+    def meetings(self) -> list[dict]:
+        """Meetings by committee and date with their documents, for browsing, newest first."""
+        grouped: dict[tuple[str, str], list[Document]] = {}
+        for document in self.documents.values():
+            grouped.setdefault((document.committee, document.meeting_date), []).append(document)
+        return [
+            {"committee": committee, "meeting_date": when, "documents": sorted(docs, key=lambda d: d.title)}
+            for (committee, when), docs in sorted(grouped.items(), key=lambda item: (item[0][1], item[0][0]),
+                                                  reverse=True)
+        ]
+
+    def document_parts(self, doc_id: str) -> list[Part]:
+        return sorted((p for (d, _), p in self.parts.items() if d == doc_id), key=lambda p: p.part_id)
+
+    def part_chunks(self, doc_id: str, part_id: int) -> list[Chunk]:
+        return store.part_chunks(self.db, doc_id, part_id)
+
+    def facets(self, hits: list[Hit]) -> dict[str, dict[str, int]]:
+        """How many of the hits come from each committee, document type and year."""
+        out: dict[str, dict[str, int]] = {"committee": {}, "doc_type": {}, "year": {}}
+        for hit in hits:
+            document = hit.document or self.documents[hit.chunk.doc_id]
+            for facet, value in (("committee", document.committee), ("doc_type", document.doc_type),
+                                 ("year", self.context_date(hit.chunk)[:4])):
+                if value:
+                    out[facet][value] = out[facet].get(value, 0) + 1
+        return out
+
+    def stats(self) -> dict:
+        """What the index holds, for the app's header."""
+        dates = sorted(d.meeting_date for d in self.documents.values() if d.meeting_date)
+        return {
+            "documents": len(self.documents),
+            "meetings": len({(d.committee, d.meeting_date) for d in self.documents.values()}),
+            "chunks": self.chunk_count,
+            "first_meeting": dates[0] if dates else "",
+            "last_meeting": dates[-1] if dates else "",
+            "built_at": self.manifest.get("built_at", ""),
+            "model": self.manifest.get("model", ""),
+        }
+
+
+def _load_glossary(db) -> Glossary:
+    glossary = Glossary()
+    for row in store.glossary_rows(db):
+        glossary.add(row["acronym"], row["expansion"])
+        glossary.sources.setdefault(row["acronym"], set()).update(filter(None, row["doc_id"].split("; ")))
+    return glossary

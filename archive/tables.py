@@ -1,0 +1,60 @@
+"""Tables as the archive stores them: one row per line, cells separated by tabs, header lines first.
+
+The one reader of table rows, headers and cells: chunking finds tables with it, answers and
+figures read a cell under its column name with it, and the CLI and the app print a quoted row
+under its column names with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROW_MAX_WORDS = 40  # a tabbed line longer than this is prose with a stray tab, not a table row
+MAX_HEADER_LINES = 3
+_DIGIT = re.compile(r"\d")
+_FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.IGNORECASE)
+
+
+def is_row(line: str) -> bool:
+    return "\t" in line.strip("\t ") and len(line.split()) <= ROW_MAX_WORDS
+
+
+def header_count(rows: list[str]) -> int:
+    """How many of a table's leading rows are header lines: up to three rows without a digit,
+    leaving at least one row of data; at least one."""
+    count = 0
+    for row in rows[:MAX_HEADER_LINES]:
+        if _DIGIT.search(row) or count == len(rows) - 1:
+            break
+        count += 1
+    return count or 1
+
+
+def header_lines(text: str) -> list[str]:
+    """The header lines of a stored table passage (its first lines are rows), else []."""
+    lines = text.split("\n")
+    if len(lines) < 2 or not all("\t" in line for line in lines[:2]):
+        return []
+    return [line for line in lines[:MAX_HEADER_LINES] if "\t" in line and not _DIGIT.search(line)]
+
+
+def cells(row: str) -> list[str]:
+    return row.split("\t")
+
+
+def column_names(header: list[str]) -> list[str]:
+    """Each column's name, its header lines' cells joined ("Rate per 10,000" over "England")."""
+    split = [cells(line) for line in header if line.strip()]
+    width = max((len(row) for row in split), default=0)
+    return [" ".join(row[i] for row in split if i < len(row) and row[i].strip()) for i in range(width)]
+
+
+def is_figure_cell(cell: str) -> bool:
+    return bool(_FIGURE_CELL.match(cell))
+
+
+def display_rows(quote: str) -> list[list[str]] | None:
+    """A quoted table row under its column names, as rows of stripped cells; None for prose."""
+    if "\t" not in quote:
+        return None
+    return [[cell.strip() for cell in cells(line)] for line in quote.split("\n")]

@@ -1,0 +1,348 @@
+"""Streamlit front end: ask a question, see the answer with its quote and source, browse passages.
+
+Run with `make run` or `archive serve`, which run this file (shipped inside the package) as the
+Streamlit script; the top-level app.py is a thin launcher for `streamlit run app.py`. The index
+loads once per process (st.cache_resource).
+ARCHIVE_PUBLIC=1 makes the page read-only for a hosted instance: no re-indexing, capped questions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+
+import streamlit as st
+
+from archive.ask.cite import answer_json, location_text, source_text
+from archive.ask.filters import Filters
+from archive.core import Archive
+from archive.dates import human_date
+from archive.errors import ArchiveError
+from archive.export import citations_csv, commitment_rows, commitments_csv
+from archive.index.format import default_index_dir
+from archive.tables import display_rows
+from archive.text import terms
+from archive.web import feedback
+from archive.web.present import highlight, safe, table_html
+from archive.web.webcache import load_archive
+
+
+def public() -> bool:
+    """Hosted read-only mode (read on every run: the module is imported once per server)."""
+    return os.environ.get("ARCHIVE_PUBLIC", "") not in ("", "0", "false", "no")
+
+
+def max_question() -> int:
+    return 300 if public() else 2000
+
+EXAMPLES = [
+    "What was the UASC figure in January 2024?",
+    "How many children were in care in 2022/23?",
+    "What is the average weekly cost of a residential placement?",
+]
+
+
+
+def _param(name: str, default: str = "") -> str:
+    value = st.query_params.get(name, default)
+    return value if isinstance(value, str) else default
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def _parse_iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def sidebar(archive: Archive) -> Filters:
+    committees = sorted({d.committee for d in archive.documents.values() if d.committee})
+    doc_types = sorted({d.doc_type for d in archive.documents.values() if d.doc_type})
+    with st.sidebar:
+        st.header("Filters")
+        committee_choice = _param("committee")
+        committee = st.selectbox(
+            "Committee", ["All committees", *committees],
+            index=(committees.index(committee_choice) + 1) if committee_choice in committees else 0,
+        )
+        type_choice = _param("type")
+        doc_type = st.selectbox(
+            "Document type", ["All types", *doc_types],
+            index=(doc_types.index(type_choice) + 1) if type_choice in doc_types else 0,
+        )
+        date_from = st.date_input("Meetings from", value=_parse_iso(_param("from")), format="YYYY-MM-DD")
+        date_to = st.date_input("Meetings to", value=_parse_iso(_param("to")), format="YYYY-MM-DD")
+        stats = archive.stats()
+        st.divider()
+        st.subheader("About this archive")
+        st.markdown(
+            f"- **{stats['documents']}** documents from **{stats['meetings']}** meetings\n"
+            f"- Meetings from {human_date(stats['first_meeting'])} to {human_date(stats['last_meeting'])}\n"
+            f"- {stats['chunks']} indexed passages; model {stats['model']}\n"
+            f"- Last indexed {stats['built_at'][:16].replace('T', ' at ')} UTC"
+        )
+        if public():
+            st.caption("Public read-only instance.")
+    return Filters(
+        committee=None if committee == "All committees" else committee,
+        date_from=_iso(date_from),
+        date_to=_iso(date_to),
+        doc_type=None if doc_type == "All types" else doc_type,
+    )
+
+
+def answer_card(archive: Archive, answer, stems: set[str]) -> None:
+    with st.container(border=True):
+        if answer.text is None:
+            st.markdown("#### No answer in the archive")
+            st.markdown(safe(answer.note or "No passage in the archive answers this question."),
+                        unsafe_allow_html=True)
+            return
+        best = answer.citations[0]
+        short = answer.text if answer.text != answer.quote else ""
+        if short:
+            st.markdown(f'<div class="answer-text" data-testid="answer">{safe(short)}</div>', unsafe_allow_html=True)
+        if display_rows(answer.quote):  # a table row, shown under its column names
+            quote = table_html(answer.quote, stems, exact=short or None)
+        else:
+            quote = "“" + highlight(answer.quote, stems, exact=short or None) + "”"
+        st.markdown(f'<div class="quote" data-testid="quote">{quote}</div>', unsafe_allow_html=True)
+        document = best.document
+        meeting = human_date(document.meeting_date) if document else ""
+        source = (
+            f'<div class="source" data-testid="source"><b>{safe(source_text(best))}</b><br>'
+            f"{safe(document.committee if document else '')} · meeting of {safe(meeting)} · "
+            f"{safe(document.doc_type if document else '')} · {safe(location_text(best))}</div>"
+        )
+        st.markdown(source, unsafe_allow_html=True)
+        if answer.note:
+            st.caption(answer.note)
+        if document and document.source_url.startswith(("http://", "https://")):
+            st.link_button("Open the source paper", document.source_url)
+
+
+def passages(archive: Archive, hits, stems: set[str], skip_first: bool) -> None:
+    shown = hits[1:] if skip_first else hits
+    if not shown:
+        return
+    st.subheader("Other passages" if skip_first else "Passages")
+    for number, hit in enumerate(shown, start=2 if skip_first else 1):
+        with st.container(border=True):
+            st.markdown(
+                f'<div class="source"><b>{number}. {safe(source_text(hit))}</b> · {safe(location_text(hit))}</div>',
+                unsafe_allow_html=True,
+            )
+            st.markdown(f'<div class="passage">{highlight(hit.chunk.text, stems)}</div>', unsafe_allow_html=True)
+            with st.expander("Show in document"):
+                for chunk in archive.neighbours(hit.chunk):
+                    style = "" if chunk.chunk_id != hit.chunk.chunk_id else ' style="background:#f4f8ff"'
+                    st.markdown(f'<div class="passage"{style}>{safe(chunk.text).replace(chr(10), "<br>")}</div>',
+                                unsafe_allow_html=True)
+
+
+def exports(answer) -> None:
+    data = answer_json(answer)
+    left, right = st.columns(2)
+    left.download_button("Download results (CSV)", citations_csv(data), "results.csv", "text/csv")
+    right.download_button("Download results (JSON)", json.dumps(data, indent=2, ensure_ascii=False),
+                          "results.json", "application/json")
+
+
+def feedback_buttons(answer) -> None:
+    if answer.text is None and not answer.citations:
+        return
+    best = answer.citations[0] if answer.citations else None
+    key = f"feedback-{hash(answer.question)}"
+    if st.session_state.get(key):
+        st.caption(f"Thank you: recorded as {st.session_state[key]}.")
+        return
+    left, right, _ = st.columns([1, 1, 4])
+    for column, verdict, label in ((left, "helpful", "👍 Helpful"), (right, "wrong", "👎 Wrong")):
+        if column.button(label, key=f"{key}-{verdict}"):
+            feedback.record(feedback.feedback_path(), answer.question, answer.text, verdict,
+                            best.chunk.doc_id if best else "", best.chunk.chunk_id if best else None)
+            st.session_state[key] = verdict
+            st.rerun()
+
+
+def facet_counts(archive: Archive, question: str, filters: Filters) -> None:
+    counts = archive.facets(archive.search(question, k=50, filters=filters))
+    with st.sidebar:
+        st.divider()
+        st.subheader("Matching passages")
+        for facet, label in (("committee", "By committee"), ("doc_type", "By type"), ("year", "By year")):
+            if counts[facet]:
+                st.caption(label)
+                st.markdown("\n".join(f"- {safe(name)}: {n}" for name, n in
+                                       sorted(counts[facet].items(), key=lambda item: -item[1])),
+                            unsafe_allow_html=True)
+
+
+def ask_view(archive: Archive, filters: Filters) -> None:
+    with st.form("ask"):
+        question = st.text_input(
+            "Question", value=_param("q"), max_chars=max_question(),
+            placeholder=EXAMPLES[0], key="question",
+        )
+        st.form_submit_button("Ask", type="primary")
+    question = (question or "").strip()[:max_question()]
+
+    wanted = {"q": question, "committee": filters.committee or "", "type": filters.doc_type or "",
+              "from": filters.date_from or "", "to": filters.date_to or ""}
+    wanted = {k: v for k, v in wanted.items() if v}
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)  # the URL now reproduces this view
+
+    if not question:
+        st.markdown("Try: " + " · ".join(f"*{safe(e)}*" for e in EXAMPLES), unsafe_allow_html=True)
+        return
+    with st.spinner("Searching the archive…"):
+        answer = archive.ask(question, k=8, filters=filters)
+    stems = set(terms(question))
+    answer_card(archive, answer, stems)
+    feedback_buttons(answer)
+    passages(archive, list(answer.citations), stems, skip_first=answer.text is not None)
+    exports(answer)
+    facet_counts(archive, question, filters)
+
+
+def browse_view(archive: Archive) -> None:
+    st.subheader("Meetings")
+    for meeting in archive.meetings():
+        label = f"{human_date(meeting['meeting_date']) or 'Undated'} · {meeting['committee'] or 'No committee'}"
+        with st.expander(label):
+            for document in meeting["documents"]:
+                st.markdown(f"**{safe(document.title)}** · {safe(document.doc_type)}", unsafe_allow_html=True)
+                for part in archive.document_parts(document.doc_id):
+                    when = f" ({human_date(part.part_date)})" if part.part_date else ""
+                    pages = f"pages {part.page_start}-{part.page_end}" if part.page_end > part.page_start else (
+                        f"page {part.page_start}")
+                    if st.button(f"{part.title}{when} · {pages}", key=f"part-{document.doc_id}-{part.part_id}"):
+                        st.session_state["reading"] = (document.doc_id, part.part_id)
+    reading = st.session_state.get("reading")
+    if reading:
+        doc_id, part_id = reading
+        part = archive.parts.get((doc_id, part_id))
+        st.subheader(part.title if part else doc_id)
+        st.caption(archive.documents[doc_id].title)
+        for chunk in archive.part_chunks(doc_id, part_id):
+            st.markdown(f'<div class="passage">{safe(chunk.text).replace(chr(10), "<br>")}</div>',
+                        unsafe_allow_html=True)
+            st.caption(f"page {chunk.page}, line {chunk.line}")
+
+
+def commitments_view(archive: Archive, filters: Filters) -> None:
+    st.subheader("Commitments")
+    st.caption("Actions, resolutions, recommendations and undertakings recorded in the papers. A commitment is "
+               "shown as followed up only when a later passage refers back to it.")
+    left, right = st.columns(2)
+    owner = left.text_input("Owner contains", key="owner")
+    status = right.selectbox("Status", ["Any", "follow-up found", "no follow-up found", "overdue"], key="status")
+    items = archive.commitments(filters.committee or "", filters.date_from or "", filters.date_to or "", owner,
+                                "" if status == "Any" else status)
+    st.dataframe(commitment_rows(items), hide_index=True)
+    st.download_button("Download commitments (CSV)", commitments_csv(items), "commitments.csv", "text/csv")
+
+
+def chart_points(series: list[dict]) -> None:
+    """The series over time; hovering a point shows its period, value and source."""
+    import altair as alt
+
+    rows = []
+    for point in series:
+        year, month = point["period_end"]
+        value = point["value"].replace(",", "").replace("£", "").rstrip("%")
+        if year and value.replace(".", "", 1).isdigit():
+            rows.append({"period end": f"{year:04d}-{month:02d}-01", "value": float(value),
+                         "period": point["period"], "meeting": point["meeting_date"],
+                         "source": f"{point['title']} p{point['page']} l{point['line']}"})
+    if len(rows) < 2:
+        return
+    chart = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
+        x=alt.X("period end:T", title="period"), y=alt.Y("value:Q", title="value"),
+        tooltip=["period:N", "value:Q", "meeting:N", "source:N"],
+    )
+    st.altair_chart(chart, use_container_width=True)
+
+
+def figures_view(archive: Archive) -> None:
+    st.subheader("Figures over time")
+    measure = st.text_input("Measure", value=_param("measure") or "children in care", key="measure")
+    if not measure.strip():
+        return
+    points = [p.as_dict() for p in archive.figures(measure.strip()[:max_question()])]
+    if not points:
+        st.info("The archive gives no values for this measure.")
+        return
+    for unit in sorted({p["unit"] for p in points}):
+        series = [p for p in points if p["unit"] == unit]
+        st.markdown(f"**{safe(unit)}**", unsafe_allow_html=True)
+        chart_points(series)
+        st.dataframe([{"period": p["period"], "value": p["value"], "meeting": p["meeting_date"],
+                       "disagrees": p["disagrees"], "source": f"{p['title']} p{p['page']} l{p['line']}",
+                       "quote": p["quote"]} for p in series], hide_index=True)
+    st.download_button("Download figures (JSON)", json.dumps({"measure": measure, "points": points}, indent=2),
+                       "figures.json", "application/json")
+
+
+def feedback_view() -> None:
+    st.subheader("Feedback on answers")
+    rows = feedback.entries(feedback.feedback_path())
+    if not rows:
+        st.info("No feedback yet.")
+        return
+    st.dataframe(rows, hide_index=True)
+
+
+def page_setup() -> None:
+    st.set_page_config(page_title="Council archive", page_icon="🏛️", layout="wide")
+    st.markdown(
+        """<style>
+        mark.term {background: #fff3b0; padding: 0 .1em;}
+        mark.answer {background: #ffd24d; font-weight: 700; padding: 0 .15em;}
+        .quote {font-size: 1.1rem; border-left: 4px solid #ffd24d; padding: .3rem .8rem; margin: .4rem 0;}
+        .source {color: #555; font-size: .9rem;}
+        .answer-text {font-size: 2rem; font-weight: 700; margin: 0;}
+        .passage {font-size: .95rem; line-height: 1.45;}
+        table.quote-table {border-collapse: collapse; margin: .3rem 0;}
+        table.quote-table th, table.quote-table td {border: 1px solid #ddd; padding: .2rem .5rem; text-align: left;}
+        table.quote-table th {background: #f6f6f6; font-weight: 600;}
+        </style>""",
+        unsafe_allow_html=True,
+    )
+
+
+def main() -> None:
+    page_setup()
+    st.title("Council archive")
+    st.caption("Ask about committee papers: answers come with the passage, meeting, date and page they come from.")
+    try:
+        archive = load_archive(str(default_index_dir()))
+    except ArchiveError as exc:
+        st.error(str(exc))
+        if not public():
+            st.code("archive index corpus/", language="bash")
+        st.stop()
+
+    views = ["Ask", "Browse", "Commitments", "Figures"] + ([] if public() else ["Feedback"])
+    view = st.sidebar.radio("View", views, horizontal=True, key="view")
+    filters = sidebar(archive)
+    if view == "Browse":
+        browse_view(archive)
+    elif view == "Commitments":
+        commitments_view(archive, filters)
+    elif view == "Figures":
+        figures_view(archive)
+    elif view == "Feedback":
+        feedback_view()
+    else:
+        ask_view(archive, filters)
+
+
+if __name__ == "__main__":  # Streamlit runs this file as the script on every rerun
+    main()
