@@ -288,28 +288,9 @@ def glossary(index_dir: Path | None) -> None:
 @_friendly
 def serve(port: int) -> None:
     """Start the Streamlit app on localhost (the archive loads while the server starts)."""
-    import threading
+    from archive.web.serve import serve_app
 
-    from streamlit.web import bootstrap
-
-    from archive.index.format import default_index_dir
-    from archive.web.webcache import load_archive
-
-    def warm() -> None:
-        try:
-            load_archive(str(default_index_dir()))
-        except Exception as exc:  # noqa: BLE001 - the page shows the error to the first reader
-            click.echo(f"warning: could not preload the archive: {exc}", err=True)
-
-    threading.Thread(target=warm, daemon=True).start()
-    app = Path(__file__).resolve().parent / "web" / "app.py"  # shipped inside the package
-    # the same options as `streamlit run --server.port ...`, in the form its command line passes them
-    bootstrap.load_config_options(flag_options={
-        "server.port": port, "server.address": "127.0.0.1", "server.headless": True,
-        "browser.gatherUsageStats": False, "server.fileWatcherType": "none",
-    })
-    bootstrap.run(str(app), False, [], {})
-
+    serve_app(port, warn=lambda message: click.echo(f"warning: {message}", err=True))
 
 if __name__ == "__main__":
     cli()

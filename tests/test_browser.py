@@ -48,15 +48,14 @@ def browser():
 
 
 @contextlib.contextmanager
-def _serve(index_dir: Path, log: Path):
+def _serve(index_dir: Path, log: Path, archive_command: list[str] | None = None, cwd: Path = ROOT):
     """The Streamlit app on a free localhost port, reading index_dir; yields its URL."""
     port = _free_port()
     env = {**os.environ, "ARCHIVE_INDEX_DIR": str(index_dir)}
+    command = archive_command or [sys.executable, "-m", "archive.cli"]  # as `make run` starts it
     with open(log, "w") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "archive.cli", "serve", "--port", str(port)],  # as `make run` starts it
-            cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
-        )
+        process = subprocess.Popen([*command, "serve", "--port", str(port)], cwd=cwd, env=env, stdout=handle,
+                                   stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 90
@@ -138,4 +137,38 @@ def test_hostile_paper_text_shows_literally_and_runs_nothing(browser, hostile_in
         assert "**bold claims**" in text and "[a link](javascript:alert(1))" in text
         page.wait_for_timeout(1000)
         assert dialogs == []
+        page.close()
+
+
+@pytest.fixture()
+def installed_wheel(tmp_path) -> Path:
+    """council-archive built as a wheel and installed into a fresh venv outside the repository; its
+    dependencies come from the project's venv through a .pth file (nothing is downloaded)."""
+    wheels, venv = tmp_path / "wheels", tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "-w", str(wheels), str(ROOT)], check=True, cwd=tmp_path)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    (wheel,) = wheels.glob("council_archive-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--quiet",
+                    "--no-deps", str(wheel)], check=True)
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    dependencies = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    (site / "dependencies.pth").write_text("\n".join(dependencies) + "\n")
+    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import archive; print(archive.__file__)"],
+                           check=True, cwd=tmp_path, capture_output=True, text=True).stdout
+    assert where.startswith(str(site)), where  # the installed package, not the source tree
+    return venv
+
+
+def test_an_installed_wheel_serves_the_app_from_outside_the_repository(browser, installed_wheel, hash_index,
+                                                                       tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    command = [str(installed_wheel / "bin" / "archive")]
+    with _serve(hash_index, tmp_path / "streamlit.log", archive_command=command, cwd=elsewhere) as url:
+        page = browser.new_page()
+        page.goto(url)
+        page.get_by_label("Question").wait_for(timeout=60_000)
+        assert "Council archive" in page.inner_text("body")
+        assert "Error" not in page.inner_text("body")
         page.close()

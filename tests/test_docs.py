@@ -44,3 +44,28 @@ def test_shipped_corpus_matches_its_manifest():
     files = {p.name for p in (ROOT / "corpus").iterdir() if p.name != "manifest.csv"}
     assert {r["file"] for r in rows} == files
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["meeting_date"]) for r in rows)
+
+
+def _design_layout_modules() -> set[str]:
+    """Modules the Layout block of docs/DESIGN.md names ("archive/ask/   query, kinds, ..."), as paths."""
+    design = (ROOT / "docs" / "DESIGN.md").read_text()
+    block = design.split("## Layout", 1)[1].split("```")[1]
+    named, folder = set(), None
+    for line in block.splitlines():
+        if line.startswith("archive/"):
+            folder, line = line.split(maxsplit=1)
+        elif not line.startswith(" "):
+            folder = None
+        if folder:
+            for name in re.sub(r"\([^)]*\)", "", line).split(","):
+                if name.strip() and name.strip() != "__init__":
+                    named.add(f"{folder}{name.strip()}.py")
+    return named
+
+
+def test_design_layout_names_every_module_and_only_modules_that_exist():
+    package = ROOT / "archive"
+    actual = {p.relative_to(ROOT).as_posix() for p in package.rglob("*.py") if p.name != "__init__.py"}
+    named = _design_layout_modules()
+    assert actual - named == set(), "modules missing from docs/DESIGN.md's Layout"
+    assert named - actual == set(), "docs/DESIGN.md's Layout names modules that do not exist"

@@ -9,8 +9,6 @@ ARCHIVE_PUBLIC=1 makes the page read-only for a hosted instance: no re-indexing,
 from __future__ import annotations
 
 import json
-import os
-from datetime import date
 
 import streamlit as st
 
@@ -19,22 +17,15 @@ from archive.ask.filters import Filters
 from archive.core import Archive
 from archive.dates import human_date
 from archive.errors import ArchiveError
-from archive.export import citations_csv, commitment_rows, commitments_csv
+from archive.export import citations_csv
 from archive.index.format import default_index_dir
 from archive.tables import display_rows
 from archive.text import terms
 from archive.web import feedback
+from archive.web.params import iso, max_question, param, parse_iso, public
 from archive.web.present import highlight, safe, table_html
+from archive.web.views import browse_view, commitments_view, feedback_view, figures_view
 from archive.web.webcache import load_archive
-
-
-def public() -> bool:
-    """Hosted read-only mode (read on every run: the module is imported once per server)."""
-    return os.environ.get("ARCHIVE_PUBLIC", "") not in ("", "0", "false", "no")
-
-
-def max_question() -> int:
-    return 300 if public() else 2000
 
 EXAMPLES = [
     "What was the UASC figure in January 2024?",
@@ -43,40 +34,23 @@ EXAMPLES = [
 ]
 
 
-
-def _param(name: str, default: str = "") -> str:
-    value = st.query_params.get(name, default)
-    return value if isinstance(value, str) else default
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if isinstance(value, date) else None
-
-
-def _parse_iso(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 def sidebar(archive: Archive) -> Filters:
     committees = sorted({d.committee for d in archive.documents.values() if d.committee})
     doc_types = sorted({d.doc_type for d in archive.documents.values() if d.doc_type})
     with st.sidebar:
         st.header("Filters")
-        committee_choice = _param("committee")
+        committee_choice = param("committee")
         committee = st.selectbox(
             "Committee", ["All committees", *committees],
             index=(committees.index(committee_choice) + 1) if committee_choice in committees else 0,
         )
-        type_choice = _param("type")
+        type_choice = param("type")
         doc_type = st.selectbox(
             "Document type", ["All types", *doc_types],
             index=(doc_types.index(type_choice) + 1) if type_choice in doc_types else 0,
         )
-        date_from = st.date_input("Meetings from", value=_parse_iso(_param("from")), format="YYYY-MM-DD")
-        date_to = st.date_input("Meetings to", value=_parse_iso(_param("to")), format="YYYY-MM-DD")
+        date_from = st.date_input("Meetings from", value=parse_iso(param("from")), format="YYYY-MM-DD")
+        date_to = st.date_input("Meetings to", value=parse_iso(param("to")), format="YYYY-MM-DD")
         stats = archive.stats()
         st.divider()
         st.subheader("About this archive")
@@ -90,8 +64,8 @@ def sidebar(archive: Archive) -> Filters:
             st.caption("Public read-only instance.")
     return Filters(
         committee=None if committee == "All committees" else committee,
-        date_from=_iso(date_from),
-        date_to=_iso(date_to),
+        date_from=iso(date_from),
+        date_to=iso(date_to),
         doc_type=None if doc_type == "All types" else doc_type,
     )
 
@@ -186,7 +160,7 @@ def facet_counts(archive: Archive, question: str, filters: Filters) -> None:
 def ask_view(archive: Archive, filters: Filters) -> None:
     with st.form("ask"):
         question = st.text_input(
-            "Question", value=_param("q"), max_chars=max_question(),
+            "Question", value=param("q"), max_chars=max_question(),
             placeholder=EXAMPLES[0], key="question",
         )
         st.form_submit_button("Ask", type="primary")
@@ -209,94 +183,6 @@ def ask_view(archive: Archive, filters: Filters) -> None:
     passages(archive, list(answer.citations), stems, skip_first=answer.text is not None)
     exports(answer)
     facet_counts(archive, question, filters)
-
-
-def browse_view(archive: Archive) -> None:
-    st.subheader("Meetings")
-    for meeting in archive.meetings():
-        label = f"{human_date(meeting['meeting_date']) or 'Undated'} · {meeting['committee'] or 'No committee'}"
-        with st.expander(label):
-            for document in meeting["documents"]:
-                st.markdown(f"**{safe(document.title)}** · {safe(document.doc_type)}", unsafe_allow_html=True)
-                for part in archive.document_parts(document.doc_id):
-                    when = f" ({human_date(part.part_date)})" if part.part_date else ""
-                    pages = f"pages {part.page_start}-{part.page_end}" if part.page_end > part.page_start else (
-                        f"page {part.page_start}")
-                    if st.button(f"{part.title}{when} · {pages}", key=f"part-{document.doc_id}-{part.part_id}"):
-                        st.session_state["reading"] = (document.doc_id, part.part_id)
-    reading = st.session_state.get("reading")
-    if reading:
-        doc_id, part_id = reading
-        part = archive.parts.get((doc_id, part_id))
-        st.subheader(part.title if part else doc_id)
-        st.caption(archive.documents[doc_id].title)
-        for chunk in archive.part_chunks(doc_id, part_id):
-            st.markdown(f'<div class="passage">{safe(chunk.text).replace(chr(10), "<br>")}</div>',
-                        unsafe_allow_html=True)
-            st.caption(f"page {chunk.page}, line {chunk.line}")
-
-
-def commitments_view(archive: Archive, filters: Filters) -> None:
-    st.subheader("Commitments")
-    st.caption("Actions, resolutions, recommendations and undertakings recorded in the papers. A commitment is "
-               "shown as followed up only when a later passage refers back to it.")
-    left, right = st.columns(2)
-    owner = left.text_input("Owner contains", key="owner")
-    status = right.selectbox("Status", ["Any", "follow-up found", "no follow-up found", "overdue"], key="status")
-    items = archive.commitments(filters.committee or "", filters.date_from or "", filters.date_to or "", owner,
-                                "" if status == "Any" else status)
-    st.dataframe(commitment_rows(items), hide_index=True)
-    st.download_button("Download commitments (CSV)", commitments_csv(items), "commitments.csv", "text/csv")
-
-
-def chart_points(series: list[dict]) -> None:
-    """The series over time; hovering a point shows its period, value and source."""
-    import altair as alt
-
-    rows = []
-    for point in series:
-        year, month = point["period_end"]
-        value = point["value"].replace(",", "").replace("£", "").rstrip("%")
-        if year and value.replace(".", "", 1).isdigit():
-            rows.append({"period end": f"{year:04d}-{month:02d}-01", "value": float(value),
-                         "period": point["period"], "meeting": point["meeting_date"],
-                         "source": f"{point['title']} p{point['page']} l{point['line']}"})
-    if len(rows) < 2:
-        return
-    chart = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
-        x=alt.X("period end:T", title="period"), y=alt.Y("value:Q", title="value"),
-        tooltip=["period:N", "value:Q", "meeting:N", "source:N"],
-    )
-    st.altair_chart(chart, use_container_width=True)
-
-
-def figures_view(archive: Archive) -> None:
-    st.subheader("Figures over time")
-    measure = st.text_input("Measure", value=_param("measure") or "children in care", key="measure")
-    if not measure.strip():
-        return
-    points = [p.as_dict() for p in archive.figures(measure.strip()[:max_question()])]
-    if not points:
-        st.info("The archive gives no values for this measure.")
-        return
-    for unit in sorted({p["unit"] for p in points}):
-        series = [p for p in points if p["unit"] == unit]
-        st.markdown(f"**{safe(unit)}**", unsafe_allow_html=True)
-        chart_points(series)
-        st.dataframe([{"period": p["period"], "value": p["value"], "meeting": p["meeting_date"],
-                       "disagrees": p["disagrees"], "source": f"{p['title']} p{p['page']} l{p['line']}",
-                       "quote": p["quote"]} for p in series], hide_index=True)
-    st.download_button("Download figures (JSON)", json.dumps({"measure": measure, "points": points}, indent=2),
-                       "figures.json", "application/json")
-
-
-def feedback_view() -> None:
-    st.subheader("Feedback on answers")
-    rows = feedback.entries(feedback.feedback_path())
-    if not rows:
-        st.info("No feedback yet.")
-        return
-    st.dataframe(rows, hide_index=True)
 
 
 def page_setup() -> None:
