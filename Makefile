@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: install index run serve test test-fast lint eval bench browser clean
+.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,21 @@ eval: index
 	$(BIN)/archive eval eval/questions.jsonl --mode all
 	$(BIN)/archive eval tests/data/questions_extra.jsonl --mode all
 
+# Our own question sets: the shipped papers beside three invented councils' papers, indexed together.
+HELDOUT_CORPUS := index-heldout-corpus
+HELDOUT_INDEX := index-heldout
+eval-heldout: $(STAMP)
+	rm -rf $(HELDOUT_CORPUS) && $(BIN)/python eval/heldout/assemble.py $(HELDOUT_CORPUS)
+	$(BIN)/archive index $(HELDOUT_CORPUS) --index-dir $(HELDOUT_INDEX) -q
+	for set in herefordshire councils-a councils-b; do \
+	  $(BIN)/archive eval eval/heldout/$$set/questions.jsonl --index-dir $(HELDOUT_INDEX) --mode all; done
+
+# Cross-validated by council, then trained on everything: archive/ask/models/answer_selector.*
+train-selector: $(STAMP)
+	$(BIN)/python benchmarks/train_selector.py
+
 bench: index
 	$(BIN)/python benchmarks/search_speed.py
 
 clean:
-	rm -rf $(VENV) index .pytest_cache
+	rm -rf $(VENV) index .pytest_cache $(HELDOUT_CORPUS) $(HELDOUT_INDEX)

@@ -160,21 +160,33 @@ def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, me
 
 @cli.command("eval")
 @click.argument("questions", type=click.Path(exists=True, path_type=Path))
-@click.option("--mode", type=click.Choice(["hybrid", "fused", "lexical", "dense", "all"]), default="hybrid",
-              help="Retrieval mode; 'all' prints lexical, dense, fused (no rerank) and hybrid side by side.")
+@click.option("--mode", type=click.Choice(["hybrid", "fused", "lexical", "dense", "plain", "all"]), default="hybrid",
+              help="Retrieval mode; 'plain' is the plain stack (rank-bm25 + FAISS flat + RRF over 200-word "
+                   "windows, most similar sentence as answer); 'all' prints every mode side by side.")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--verbose", "-v", is_flag=True, help="One line per question.")
+@click.option("--cross-validate", "cross", is_flag=True,
+              help="Answer each council's questions with a selector trained on the other councils' only "
+                   "(questions carry a 'council' field); prints the held-out figures.")
 @_index_dir_option
 @_friendly
-def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, index_dir: Path | None) -> None:
-    """Recall@1/5/10, MRR@10, answer accuracy and abstention on a questions JSONL file."""
+def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross: bool, index_dir: Path | None) -> None:
+    """Recall@1/5/10, MRR@10, answer accuracy, span-exact and abstention on a questions JSONL file."""
     from archive.ask.evaluate import evaluate, load_questions
 
     archive = _open(index_dir)
     items = load_questions(questions)
-    modes = ["lexical", "dense", "fused", "hybrid"] if mode == "all" else [mode]
+    if cross:
+        _cross_validate(archive, questions, items, as_json)
+        return
+    modes = ["lexical", "dense", "fused", "hybrid", "plain"] if mode == "all" else [mode]
     for name in modes:
-        result = evaluate(archive, items, mode=name)
+        if name == "plain":
+            from archive.ask.plain import PlainStack
+
+            result = evaluate(PlainStack.from_archive(archive), items, mode=name)
+        else:
+            result = evaluate(archive, items, mode=name)
         summary = {"mode": name, **result.summary()}
         if as_json:
             click.echo(json.dumps(summary))
@@ -184,6 +196,18 @@ def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, index
             for row in result.rows:
                 mark = "ok " if row["correct"] else "BAD"
                 click.echo(f"  {mark} {row['id']} rank={row['rank']} answer={row['answer']!r} :: {row['question']}")
+
+
+def _cross_validate(archive, path: Path, items: list[dict], as_json: bool) -> None:
+    from archive.ask.learn import build_examples, cross_validate, summarise
+
+    councils = {item.get("council", "") for item in items}
+    found = build_examples(archive, {path.name: items}, "", councils)
+    if len({e.group for e in found}) < 2:
+        raise click.UsageError("cross-validation needs questions from at least two councils")
+    for name, figures in summarise(cross_validate(found)).items():
+        line = {"set": name, "mode": "held-out selector", **figures}
+        click.echo(json.dumps(line) if as_json else " ".join(f"{k}={v}" for k, v in line.items()))
 
 
 @cli.command()

@@ -12,17 +12,22 @@ each request one way: query -> retrieve -> rerank -> evidence -> answer. The sta
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from archive.ask import follow_ups, retrieve
-from archive.ask.answer import answer_question
+from archive.ask.answer import select_answer
 from archive.ask.evidence import Evidence, Papers, Passage
+from archive.ask.features import Candidate, candidates, sentence_similarity
 from archive.ask.figures import Point, gather
 from archive.ask.filters import Filters
 from archive.ask.query import Query, parse_query
 from archive.ask.rerank import best_distinct, rerank
+from archive.ask.selector import AnswerSelector
 from archive.ask.stats import CorpusStats
 from archive.ask.weights import Weights
 from archive.glossary import Glossary
@@ -31,10 +36,14 @@ from archive.index.embed import Embedder, get_embedder
 from archive.records import Answer, Chunk, Document, Hit, Part
 from archive.text import terms
 
+SENTENCE_CACHE = 50_000  # sentence vectors kept in memory (~80 MB at 384 float32 dims)
+
 
 class Archive:
-    def __init__(self, generation: Path, embedder: Embedder, manifest: dict, weights: Weights | None = None) -> None:
+    def __init__(self, generation: Path, embedder: Embedder, manifest: dict, weights: Weights | None = None,
+                 selector: AnswerSelector | None = None) -> None:
         self.generation = generation
+        self._selector = selector
         self.manifest = manifest
         self.embedder = embedder
         self.weights = weights or Weights()
@@ -44,15 +53,16 @@ class Archive:
         self.glossary = _load_glossary(self.db)
         self.chunk_count = store.chunk_count(self.db)
         self._stats: CorpusStats | None = None
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @classmethod
     def open(cls, index_dir: Path | str | None = None, embedder: Embedder | None = None,
-             weights: Weights | None = None) -> Archive:
+             weights: Weights | None = None, selector: AnswerSelector | None = None) -> Archive:
         index_dir = Path(index_dir) if index_dir else format.default_index_dir()
         generation, manifest = format.open_generation(index_dir)
         embedder = embedder or get_embedder(format.embedder_choice(manifest["model"]))
         format.check_embedder(index_dir, manifest, embedder.name, embedder.dim)
-        return cls(generation, embedder, manifest, weights)
+        return cls(generation, embedder, manifest, weights, selector)
 
     def with_weights(self, weights: Weights) -> Archive:
         """The same open index answering with other weights (for fitting and comparisons)."""
@@ -72,6 +82,12 @@ class Archive:
     @property
     def parts(self) -> dict[tuple[str, int], Part]:
         return self.papers.parts
+
+    @property
+    def selector(self) -> AnswerSelector:
+        if self._selector is None:  # loaded on first use (the shipped model, ask/models/)
+            self._selector = AnswerSelector.load()
+        return self._selector
 
     @property
     def corpus_stats(self) -> CorpusStats:
@@ -106,9 +122,26 @@ class Archive:
         query = self.query(question)
         return Evidence(query, tuple(self.passages(query, k, filters)), self.corpus_stats)
 
-    def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
+    def answer_candidates(self, question: str, k: int = 10,
+                          filters: Filters | None = None) -> tuple[Evidence, list[Candidate]]:
+        """The evidence for a question and every candidate answer in it, with its features."""
         evidence = self.evidence(question, max(k, self.weights.answer.passages), filters)
-        answer = answer_question(evidence, self.weights)
+        similarity = sentence_similarity(evidence, self._encode_cached)
+        return evidence, candidates(evidence, self.weights, similarity)
+
+    def _encode_cached(self, texts: list[str]) -> np.ndarray:
+        """Vectors of sentences, remembered (up to SENTENCE_CACHE): passages recur across questions."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            for text, vector in zip(missing, self.embedder.encode(missing), strict=True):
+                self._vectors[text] = vector
+            while len(self._vectors) > SENTENCE_CACHE:
+                self._vectors.popitem(last=False)
+        return np.vstack([self._vectors[t] for t in texts])
+
+    def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
+        evidence, found = self.answer_candidates(question, k, filters)
+        answer = select_answer(evidence, found, self.selector)
         return replace(answer, citations=answer.citations[:k])
 
     def figures(self, measure: str) -> list[Point]:

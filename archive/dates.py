@@ -23,7 +23,30 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def _misspellings(name: str) -> set[str]:
+    """One letter dropped or two neighbours swapped, keeping the first letter ("Augst", "Febuary",
+    "Janaury"); only for long names, whose variants are not English words."""
+    out = {name[:i] + name[i + 1 :] for i in range(1, len(name))}
+    out |= {name[:i] + name[i + 1] + name[i] + name[i + 2 :] for i in range(1, len(name) - 1)}
+    return out - {name}
+
+
+MISSPELT = {variant: MONTHS[name] for name in MONTHS if len(name) >= 6 for variant in _misspellings(name)}
+_MONTH_NAMES = "|".join(sorted({**MONTHS, **MISSPELT}, key=len, reverse=True))
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_PARTS = {"start": (1, 3), "beginning": (1, 3), "early": (1, 3), "first half": (1, 6), "middle": (4, 9),
+          "mid": (4, 9), "second half": (7, 12), "end": (10, 12), "late": (10, 12), "close": (10, 12)}
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall)\s+(?:of\s+)?((?:19|20)\d{2})\b", re.I)
+_WINTER = re.compile(r"\bwinter\s+(?:of\s+)?((?:19|20)\d{2})(?:\s*[/\-]\s*(\d{2,4}))?\b", re.I)
+_PART_OF_YEAR = re.compile(
+    r"\b(start|beginning|early|first half|middle|mid|second half|end|late|close)(?:\s+of)?(?:\s+the)?[\s-]+"
+    r"((?:19|20)\d{2})\b(?!\s*[/\-]\s*\d)", re.I)
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER_NAMED = re.compile(
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?"
+    r"((?:19|20)?\d{2})\s*[/\-]\s*(\d{2,4})\b", re.I)
 
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
@@ -37,6 +60,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
 _YEAR_ENDING = re.compile(
     rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|to|ended)\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b", re.I
 )
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b(?!\.?,?\s+\d)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(last|previous|this|current|next)\s+(year|month|quarter)\b", re.I)
 _ISO = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
 
@@ -56,6 +80,28 @@ class Period:
     @property
     def months(self) -> int:
         return (self.last[0] - self.first[0]) * 12 + self.last[1] - self.first[1] + 1
+
+    @property
+    def label(self) -> str:
+        """One spelling for the period, however the text wrote it: "April 23" -> "April 2023",
+        "2022-23" -> "2022/23", "Quarter 1 22/23" -> "Q1 2022/23"."""
+        (y1, m1), (y2, m2) = self.first, self.last
+        name = lambda month: date(2000, month, 1).strftime("%B")  # noqa: E731 - a one-line helper
+        if self.first == self.last:
+            return f"{name(m1)} {y1}"
+        if (m1, m2) == (1, 12) and y1 == y2:
+            return str(y1)
+        start = y1 if m1 >= 4 else y1 - 1  # the financial year (April to March) the period starts in
+        if (m1, m2, y2) == (4, 3, y1 + 1):
+            return f"{y1}/{(y1 + 1) % 100:02d}"
+        if self.months == 3 and m1 in (4, 7, 10, 1):
+            return f"Q{(m1 - 4) % 12 // 3 + 1} {start}/{(start + 1) % 100:02d}"
+        return f"{name(m1)} {y1} to {name(m2)} {y2}"
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return MONTHS.get(name) or MISSPELT[name]
 
 
 def _year(text: str) -> int:
@@ -85,7 +131,7 @@ def find_periods(text: str, reference: date | None = None) -> list[Period]:
         found.append((match.start(), match.end(), period))
 
     for match in _YEAR_ENDING.finditer(text):
-        end_year, end_month = int(match.group(2)), MONTHS[match.group(1).lower()]
+        end_year, end_month = int(match.group(2)), _month(match.group(1))
         start_year, start_month = (end_year, end_month + 1 - 12) if end_month == 12 else (end_year - 1, end_month + 1)
         add(match, Period((start_year, start_month), (end_year, end_month), match.group(0)))
     if reference is not None:
@@ -99,25 +145,44 @@ def find_periods(text: str, reference: date | None = None) -> list[Period]:
             add(match, Period((year, month), (year, month), match.group(0)))
     for match in _DAY_MONTH_YEAR.finditer(text):
         if free(match.span()):
-            year, month = int(match.group(3)), MONTHS[match.group(2).lower()]
+            year, month = int(match.group(3)), _month(match.group(2))
             add(match, Period((year, month), (year, month), match.group(0)))
+    for match in _QUARTER_NAMED.finditer(text):
+        if free(match.span()):
+            years = _financial_year(match.group(2), match.group(3))
+            if years:
+                add(match, _quarter(years[0], _QUARTER_WORDS[match.group(1).lower()], match.group(0)))
+    for match in _SEASON.finditer(text):
+        if free(match.span()):
+            first, last = _SEASONS[match.group(1).lower()]
+            add(match, Period((int(match.group(2)), first), (int(match.group(2)), last), match.group(0)))
+    for match in _WINTER.finditer(text):
+        if free(match.span()):
+            year = int(match.group(1))  # winter 2023 (or 2023/24): December 2023 to February 2024
+            add(match, Period((year, 12), (year + 1, 2), match.group(0)))
+    for match in _PART_OF_YEAR.finditer(text):
+        if free(match.span()):
+            first, last = _PARTS[" ".join(match.group(1).lower().split())]
+            add(match, Period((int(match.group(2)), first), (int(match.group(2)), last), match.group(0)))
     for match in _QUARTER_FY.finditer(text):
         if free(match.span()):
             years = _financial_year(match.group(2), match.group(3))
             if years:
-                quarter = int(match.group(1))
-                first_month = 4 + 3 * (quarter - 1)
-                year = years[0] + (first_month - 1) // 12
-                first_month = (first_month - 1) % 12 + 1
-                add(match, Period((year, first_month), (year, first_month + 2), match.group(0)))
+                add(match, _quarter(years[0], int(match.group(1)), match.group(0)))
     for match in _MONTH_YEAR.finditer(text):
         if free(match.span()):
             word = match.group(1).lower()
             # "may 24" is too often the verb; only take short years after unambiguous month names
             if len(match.group(2)) == 2 and word == "may":
                 continue
-            year, month = _year(match.group(2)), MONTHS[word]
+            year, month = _year(match.group(2)), _month(word)
             add(match, Period((year, month), (year, month), match.group(0)))
+    if reference is not None:
+        for match in _DAY_MONTH.finditer(text):
+            if free(match.span()) and 1 <= int(match.group(1)) <= 31:
+                # "13 October" in a paper of an October 2022 meeting: the meeting's year
+                month = _month(match.group(2))
+                add(match, Period((reference.year, month), (reference.year, month), match.group(0)))
     for match in _FINANCIAL_YEAR.finditer(text):
         if free(match.span()):
             years = _financial_year(match.group(1), match.group(2))
@@ -129,6 +194,14 @@ def find_periods(text: str, reference: date | None = None) -> list[Period]:
             add(match, Period((year, 1), (year, 12), match.group(0)))
     found.sort()
     return [period for _, _, period in found]
+
+
+def _quarter(start_year: int, quarter: int, text: str) -> Period:
+    """Quarter 1 of a financial year starting in April of start_year is April to June."""
+    first_month = 4 + 3 * (quarter - 1)
+    year = start_year + (first_month - 1) // 12
+    first_month = (first_month - 1) % 12 + 1
+    return Period((year, first_month), (year, first_month + 2), text)
 
 
 def _shift(year: int, month: int, months: int) -> tuple[int, int]:
@@ -173,7 +246,7 @@ def parse_date(text: str) -> str:
     match = _DAY_MONTH_YEAR.search(text)
     if match:
         try:
-            return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1))).isoformat()
+            return date(int(match.group(3)), _month(match.group(2)), int(match.group(1))).isoformat()
         except ValueError:
             return ""
     return ""

@@ -87,5 +87,29 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LIST_START = re.compile(r"^\s*(?:[-•·▪*]|\(?[a-z0-9]{1,3}[.)])\s")
+WRAPPED_LINE = 50  # a line this long that ends mid-sentence was wrapped by the page, not ended by the writer
+
+
+def unwrap(text: str) -> str:
+    """The text with each line break inside a wrapped paragraph read as a space (same length and
+    offsets): a long line that ends mid-sentence, or a line followed by one starting in lower case.
+    Table rows, list items and blank lines keep their breaks."""
+    lines = text.split("\n")
+    out = []
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        prose = line.strip() and following.strip() and "\t" not in line and "\t" not in following
+        wrapped = prose and not _LIST_START.match(following) and (
+            (len(line) >= WRAPPED_LINE and not line.rstrip().endswith((".", ":", ";", "?", "!")))
+            or following.lstrip()[:1].islower())
+        out.append(line + (" " if wrapped else "\n"))
+    return "".join(out)[: len(text)]
+
+
+def prose_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of text whose paragraphs may be wrapped across lines (see unwrap)."""
+    return sentence_spans(unwrap(text))
+
+
 def sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in sentence_spans(text)]

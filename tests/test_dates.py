@@ -48,3 +48,22 @@ def test_granularity_prefers_the_same_period():
     assert granularity_fit(Period((2022, 4), (2023, 3)), fy) == 1.0
     assert granularity_fit(Period((2022, 12), (2022, 12)), fy) < 1.0
     assert granularity_fit(Period((2019, 1), (2019, 1)), fy) == 0.0
+
+
+def test_dates_as_people_write_them():
+    from datetime import date
+
+    def first(text, reference=None):
+        (period,) = find_periods(text, reference)
+        return period.first, period.last
+
+    assert first("in Augst 2023") == ((2023, 8), (2023, 8))  # misspelt months
+    assert first("Janaury 2024") == first("Januray 2024") == ((2024, 1), (2024, 1))
+    assert first("Febuary 2024") == ((2024, 2), (2024, 2))
+    assert first("spring 2023") == ((2023, 3), (2023, 5))
+    assert first("winter 2023/24") == ((2023, 12), (2024, 2))
+    assert first("at the start of 2024") == ((2024, 1), (2024, 3))
+    assert first("in the first quarter of 2022/23") == first("Q1 2022/23") == ((2022, 4), (2022, 6))
+    assert first("a response sent on 13 October", date(2022, 9, 30)) == ((2022, 10), (2022, 10))
+    assert find_periods("a response sent on 13 October") == []  # no meeting date, no year to give it
+    assert [p.text for p in find_periods("an arch 2023")] == ["2023"]  # a word, not a misspelt month

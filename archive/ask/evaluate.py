@@ -37,6 +37,14 @@ def answer_matches(answer: str | None, accepted: list[str]) -> bool:
     return any(" ".join(a.lower().split()) in normal for a in accepted)
 
 
+def span_exact(span: str, accepted: list[str]) -> bool:
+    """The answer is an accepted answer, give or take case, spacing, £, % and commas."""
+    def normal(text: str) -> str:
+        return " ".join(text.lower().replace(",", "").replace("£", "").replace("%", "").split()).strip(" .")
+
+    return normal(span) in {normal(a) for a in accepted}
+
+
 def load_questions(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -49,6 +57,7 @@ class EvalResult:
     recall: dict[int, float] = field(default_factory=dict)
     mrr10: float = 0.0
     answer_accuracy: float | None = 0.0  # None when answers were not computed (a single retriever)
+    span_exact: float | None = 0.0  # the answer is an accepted answer (not just a sentence holding one)
     abstention: float | None = 0.0
     rows: list[dict] = field(default_factory=list)
 
@@ -60,23 +69,24 @@ class EvalResult:
             **{f"recall@{k}": round(v, 3) for k, v in self.recall.items()},
             "mrr@10": round(self.mrr10, 3),
             "answer_accuracy": None if self.answer_accuracy is None else round(self.answer_accuracy, 3),
+            "span_exact": None if self.span_exact is None else round(self.span_exact, 3),
             "abstention": None if self.abstention is None else round(self.abstention, 3),
         }
 
 
 def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10), answers: bool = True) -> EvalResult:
     """Retrieval metrics in `mode`; answer accuracy and abstention too for hybrid with `answers`."""
-    with_answers = answers and mode == "hybrid"
+    with_answers = answers and mode in ("hybrid", "plain")
     result = EvalResult()
     found_at = {k: 0 for k in ks}
     reciprocal = 0.0
     correct = 0
+    exact = 0
     abstained = 0
     for item in questions:
         answerable = bool(item.get("answers"))
-        # "rerank-only": hybrid retrieval without answers (for fitting rerank weights quickly)
-        hits = archive.search(item["question"], k=max(ks), mode="hybrid" if mode == "rerank-only" else mode)
-        answer: Answer = archive.ask(item["question"]) if mode == "hybrid" else None
+        hits = archive.search(item["question"], k=max(ks), mode=mode)
+        answer: Answer | None = archive.ask(item["question"]) if with_answers else None
         rank = next((i + 1 for i, h in enumerate(hits) if holds_evidence(h, item.get("evidence", []))), None)
         row = {"id": item.get("id"), "question": item["question"], "rank": rank,
                "answer": answer.text if answer else None}
@@ -89,6 +99,7 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
                 holds_evidence(h, item["evidence"]) for h in answer.citations[:5]
             )
             correct += ok
+            exact += ok and span_exact(answer.text, item["answers"])
             row["correct"] = ok
         else:
             result.n_unanswerable += 1
@@ -100,7 +111,8 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
     result.recall = {k: found_at[k] / n for k in ks}
     result.mrr10 = reciprocal / n
     result.answer_accuracy = correct / n
+    result.span_exact = exact / n
     result.abstention = abstained / max(1, result.n_unanswerable) if result.n_unanswerable else 1.0
     if not with_answers:
-        result.answer_accuracy = result.abstention = None
+        result.answer_accuracy = result.abstention = result.span_exact = None
     return result

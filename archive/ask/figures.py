@@ -27,7 +27,7 @@ _ROW_LABEL_PERIOD = re.compile(r"^\s*(?:\d{2,4}\s*[/-]\s*\d{2,4}|current)\s*$", 
 class Point:
     value: str
     unit: str  # "count", "per 10,000", "%", "£"
-    period: str  # as written ("2022/23", "January 2024"), or "as at <meeting>"
+    period: str  # normalised ("2022/23", "April 2023", "Q1 2022/23"), or "as at meeting of <date>"
     sort_key: tuple[int, int]
     meeting_date: str
     quote: str
@@ -162,7 +162,7 @@ def _point(passage: Passage, value: str, unit: str, period: Period | None, quote
         text = label if label else f"as at meeting of {meeting}"
         key = meeting_period.last if meeting_period else (0, 0)
     else:
-        text, key = period.text, period.last
+        text, key = period.label, period.last
     chunk, document = passage.chunk, passage.hit.document
     return Point(value.strip(), unit, text, key, meeting, quote.strip(), chunk.doc_id,
                  document.title if document else "", chunk.page, chunk.line)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from archive.ask.query import Query
-from archive.ask.weights import TypeFit
 from archive.dates import find_periods
 from archive.text import words
 
@@ -36,11 +35,6 @@ def holds_kind(query: Query, text: str) -> bool:
     if query.intent == "person":
         return bool(names(text, query))
     return False
-
-
-def type_fit(query: Query, sentence: str, weights: TypeFit) -> float:
-    bonus, malus = weights.of(query.intent)
-    return bonus if holds_kind(query, sentence) else malus
 
 
 def _date_spans(sentence: str) -> list[tuple[int, int]]:

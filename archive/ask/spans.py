@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from archive import tables
 from archive.ask.kinds import DURATION, TIME, names, numbers
@@ -53,6 +54,67 @@ def table_cell(stats: CorpusStats, query: Query, row: str, header: str) -> str |
     return best
 
 
+@dataclass(frozen=True)
+class FigureContext:
+    """What the question asks, prepared once per sentence for weighing each figure in it."""
+
+    tokens: list[tuple[int, str]]
+    asked: set[str]
+    asked_numbers: set[str]
+    asked_dates: list[int]
+    breaks: list[int]
+    wants_count: bool
+    most: float
+
+
+def figure_context(stats: CorpusStats, query: Query, sentence: str, weights: AnswerWeights) -> FigureContext:
+    asked = {t for t in query.terms if not t[0].isdigit()}  # asked dates are weighed below
+    return FigureContext(
+        tokens=_token_positions(sentence),
+        asked=asked,
+        asked_numbers=set(re.findall(r"\d[\d,.]*", query.text)),
+        asked_dates=[position for period in find_periods(sentence)
+                     if any(period.overlaps(asked) for asked in query.periods)
+                     for position in [sentence.find(period.text)] if position >= 0],
+        breaks=[0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)],
+        wants_count=bool(_WANTS_COUNT.search(query.text)) and not _WANTS_RATE.search(query.text),
+        most=2 * sum(stats.idf(t) for t in asked) + (weights.date_proximity if query.periods else 0.0) or 1.0,
+    )
+
+
+def figure_closeness(stats: CorpusStats, context: FigureContext, sentence: str, start: int, end: int,
+                     weights: AnswerWeights) -> dict[str, float]:
+    """How a figure at sentence[start:end] sits among the question's words and date: the parts of
+    its score (each divided by the most a figure can score)."""
+    clause_start, clause_end = next(((a, b) for a, b in itertools.pairwise(context.breaks) if a <= start < b),
+                                    (0, len(sentence)))
+    # the asked words in the figure's own clause ("92 ... live with in-house foster carers whilst 78 ...")
+    clause = sum(stats.idf(t) for t in context.asked & {t for p, t in context.tokens if clause_start <= p < clause_end})
+    # the figure stated next to the asked date ("38 (March 24)", "412 in 2022/23")
+    dated = sum(weights.date_proximity / (1 + len(sentence[min(p, start) : max(p, start)].split()))
+                for p in context.asked_dates)
+    near = 0.0
+    for term in context.asked:
+        # A count usually comes before what it counts ("78 children live with kinship carers"):
+        # words before the figure weigh less than words after it.
+        distances = [len(sentence[end:p].split()) if p >= end
+                     else weights.before_figure * len(sentence[p:start].split())
+                     for p, t in context.tokens if t == term]
+        if distances:
+            near += stats.idf(term) / (1 + min(distances))
+    # Words the question does not use between the figure and what it counts qualify it ("26 new children").
+    following = [t for p, t in context.tokens if p >= end][:3]
+    counted = next((i for i, t in enumerate(following) if t in context.asked), None)
+    qualifier = sum(weights.qualifier * stats.idf(t) for t in (following[:counted] if counted is not None else [])
+                    if t not in STOPWORD_STEMS and not t[0].isdigit())
+    text = sentence[start:end]
+    share = text.endswith("%") or bool(_RATE_AFTER.match(sentence, end))
+    most = context.most
+    return {"clause": clause / most, "dated": dated / most, "near": near / most, "qualifier": qualifier / most,
+            "share_for_count": float(context.wants_count and share),
+            "in_question": float(text.lstrip("£").rstrip("%") in context.asked_numbers)}
+
+
 def best_figure(stats: CorpusStats, query: Query, sentence: str, context: str,
                 weights: AnswerWeights) -> tuple[str, float] | None:
     """The figure in the sentence that answers the question, and how well it fits (0 to ~1)."""
@@ -63,60 +125,19 @@ def best_figure(stats: CorpusStats, query: Query, sentence: str, context: str,
     found = numbers(sentence)
     if not found:
         return None
-    tokens = _token_positions(sentence)
-    asked = {t for t in query.terms if not t[0].isdigit()}  # asked dates are weighed below
-    asked_numbers = set(re.findall(r"\d[\d,.]*", query.text))
-    wants_count = bool(_WANTS_COUNT.search(query.text)) and not _WANTS_RATE.search(query.text)
-    most = 2 * sum(stats.idf(t) for t in asked) + (weights.date_proximity if query.periods else 0.0) or 1.0
-    asked_dates = [
-        position for period in find_periods(sentence)
-        if any(period.overlaps(asked) for asked in query.periods)
-        for position in [sentence.find(period.text)] if position >= 0
-    ]
-    breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
-
-    def clause_of(offset: int) -> tuple[int, int]:
-        for start, end in itertools.pairwise(breaks):
-            if start <= offset < end:
-                return start, end
-        return 0, len(sentence)
+    prepared = figure_context(stats, query, sentence, weights)
 
     def closeness(match: re.Match) -> float:
-        if match.group(0).lstrip("£").rstrip("%") in asked_numbers:
-            return -1.0
-        start, end = clause_of(match.start())
-        # the asked words in the figure's own clause ("92 ... live with in-house foster carers
-        # whilst 78 ... live with kinship carers")
-        score = sum(stats.idf(t) for t in asked & {t for p, t in tokens if start <= p < end})
-        for position in asked_dates:
-            # the figure stated next to the asked date ("38 (March 24)", "412 in 2022/23")
-            gap = len(sentence[min(position, match.start()) : max(position, match.start())].split())
-            score += weights.date_proximity / (1 + gap)
-        for term in asked:
-            # A count usually comes before what it counts ("78 children live with kinship carers"):
-            # words before the figure weigh less than words after it.
-            distances = [
-                len(sentence[match.end() : p].split()) if p >= match.end()
-                else weights.before_figure * len(sentence[p : match.start()].split())
-                for p, t in tokens if t == term
-            ]
-            if distances:
-                score += stats.idf(term) / (1 + min(distances))
-        # Words the question does not use between the figure and what it counts qualify it:
-        # "26 new children" is not "children in care".
-        following = [t for p, t in tokens if p >= match.end()][:3]
-        counted = next((i for i, t in enumerate(following) if t in asked), None)
-        for term in following[:counted] if counted is not None else []:
-            if term not in STOPWORD_STEMS and not term[0].isdigit():
-                score -= weights.qualifier * stats.idf(term)
-        if wants_count and (match.group(0).endswith("%") or _RATE_AFTER.match(sentence, match.end())):
-            score -= most / 2  # a rate or a share is not a count
-        return score
+        parts = figure_closeness(stats, prepared, sentence, match.start(), match.end(), weights)
+        if parts["in_question"]:
+            return -1.0 / prepared.most
+        score = parts["clause"] + parts["dated"] + parts["near"] - parts["qualifier"]
+        return score - parts["share_for_count"] / 2  # a rate or a share is not a count
 
     best = max(found, key=closeness)
     unit = _UNIT.match(sentence, best.end())
     span = sentence[best.start() : unit.end() if unit else best.end()]
-    return span.strip(), max(0.0, closeness(best)) / most
+    return span.strip(), max(0.0, closeness(best))
 
 
 def extract_span(query: Query, sentence: str) -> str | None:

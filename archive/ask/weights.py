@@ -34,36 +34,11 @@ class DateFit:
 
 
 @dataclass(frozen=True)
-class TypeFit:
-    """(bonus when the sentence holds the kind of thing asked for, malus when it does not), by intent."""
-
-    figure: tuple[float, float] = (0.25, -0.2)
-    time: tuple[float, float] = (0.4, -0.3)
-    date: tuple[float, float] = (0.25, -0.2)
-    duration: tuple[float, float] = (0.3, -0.1)
-    person: tuple[float, float] = (0.2, -0.2)
-
-    def of(self, intent: str) -> tuple[float, float]:
-        return getattr(self, intent, (0.0, 0.0))
-
-
-@dataclass(frozen=True)
 class AnswerWeights:
-    """Scoring the sentences and table rows of the top passages, and when one may answer."""
+    """Reading figures in a sentence (ask/spans.py); their scores are features of the learned
+    answer selector, which decides (ask/selector.py)."""
 
-    passages: int = 10  # sentences are drawn from this many top passages
-    min_coverage: float = 0.6  # share of the question's subject terms a usable sentence must hold
-    dated_min_coverage: float = 0.45  # ... when its passage also matches the asked date and kind
-    dated: float = 0.5  # date fit from which a passage counts as matching the asked date
-    sentence_share: float = 0.7  # coverage = this x the sentence's + the rest x its passage's
-    own: float = 0.5  # x coverage by the sentence's own words (terms its titles do not hold)
-    own_for_event: float = 1.0  # ... for a time or date, which answers only for the event it names
-    date: float = 1.2  # x date fit
-    rank: float = 0.15  # x 1 / (passage rank)
-    agreed_rank: int = 3  # both retrievers rank the passage this high: trust it past paraphrase
-    figure_fit: float = 0.5  # x how well the sentence's best figure fits the question
-    recency_margin: float = 0.1  # with no date asked, answers this close to the best are equally good
-    recency_figure_share: float = 0.8  # ... when their figure fits at least this share as well
+    passages: int = 10  # answer candidates are drawn from this many top passages
     date_proximity: float = 6.0  # the pull of the asked date on a figure, about one rare word's IDF
     before_figure: float = 2.0  # words before a figure count this many times as far as words after
     qualifier: float = 0.5  # x IDF of an unasked word between a figure and what it counts
@@ -84,7 +59,6 @@ class FigureSettings:
 class Weights:
     rerank: RerankWeights = field(default_factory=RerankWeights)
     date_fit: DateFit = field(default_factory=DateFit)
-    type_fit: TypeFit = field(default_factory=TypeFit)
     answer: AnswerWeights = field(default_factory=AnswerWeights)
     figures: FigureSettings = field(default_factory=FigureSettings)
     follow_up_coverage: float = 0.6  # a later passage about the same thing as a commitment

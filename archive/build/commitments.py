@@ -10,8 +10,8 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from archive.dates import find_periods, reference_date
 from archive.build.packs import PartStart, part_at
+from archive.dates import MONTHS, find_periods, reference_date
 from archive.records import Document
 from archive.text import sentence_spans
 
@@ -31,6 +31,13 @@ _OWNER_BEFORE = re.compile(
     r"^(?:[-•·o]?\s*\d*\.?\s*)?(?:For\s+)?(?P<owner>(?:the |a )?[A-Z][\w ,'’&-]{2,80}?)\s+(?:to|offered|agreed|will)\b"
 )
 _ROLE_BEFORE = re.compile(r"(?P<owner>\b[Tt]he [A-Z][\w ,'’&-]{2,60}?)\s+(?:offered|agreed|will|undertook)\b")
+# Soft undertakings: a future-facing phrase with a due date or meeting ahead of the meeting's own
+# ("further details would be available by March", "it is hoped that it will be embedded by the
+# July 2024 meeting", "The LGA will also be observing the July board").
+_SOFT = re.compile(r"\b(?:will(?! not)|would be (?:available|provided|brought|shared|circulated|reported)|"
+                   r"it is hoped|(?:is|are) expected to|(?:is|are) planned|intends? to|aims? to)\b", re.I)
+_MEETING_MONTH = re.compile(rf"\b(?:the\s+)?({'|'.join(m for m in MONTHS if len(m) > 3)})\s+(?:(\d{{4}})\s+)?"
+                            r"(?:meeting|board|committee|cabinet)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|we)\s+will\b", re.I)
 
 
@@ -56,11 +63,24 @@ def _due(text: str, meeting_date: str) -> tuple[str, str]:
     periods = [p for p in find_periods(text, reference)
                if reference is None or p.last >= (reference.year, reference.month)]  # due dates lie ahead
     if not periods:
-        return "", ""
+        return _meeting_due(text, reference)
     latest = max(periods, key=lambda p: p.last)
     year, month = latest.last
     next_month = (year + month // 12, month % 12 + 1)
     return latest.text, (date(next_month[0], next_month[1], 1) - timedelta(days=1)).isoformat()
+
+
+def _meeting_due(text: str, reference: date | None) -> tuple[str, str]:
+    """"by the July board": the next meeting in that month after the meeting's own date."""
+    match = _MEETING_MONTH.search(text)
+    if not match or reference is None:
+        return "", ""
+    month = MONTHS[match.group(1).lower()]
+    year = int(match.group(2)) if match.group(2) else reference.year + (month <= reference.month)
+    if (year, month) <= (reference.year, reference.month):
+        return "", ""
+    next_month = (year + month // 12, month % 12 + 1)
+    return match.group(0), (date(next_month[0], next_month[1], 1) - timedelta(days=1)).isoformat()
 
 
 def _owner(text: str, default: str) -> str:
@@ -131,8 +151,11 @@ def _page_commitments(document: Document, page_no: int, page: str, starts: list[
         else:
             for start, end in sentence_spans(line):
                 sentence = line[start:end]
-                if _UNDERTAKING.search(sentence) and not sentence.rstrip().endswith("?"):
-                    part_id = part_at(starts, page_no, offsets[index])
+                if sentence.rstrip().endswith("?"):
+                    continue
+                part_id = part_at(starts, page_no, offsets[index])
+                if _UNDERTAKING.search(sentence) or (
+                        _SOFT.search(sentence) and _due(sentence, part_dates.get(part_id, document.meeting_date))[1]):
                     add("undertaking", sentence, index, _undertaker(sentence, respondents.get(part_id, "")))
         index += 1
     return found

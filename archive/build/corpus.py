@@ -6,8 +6,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive.errors import CorpusError
 from archive.build.ingest import SUPPORTED_SUFFIXES
+from archive.errors import CorpusError
 
 MANIFEST = "manifest.csv"
 FIELDS = ("file", "title", "committee", "meeting_date", "doc_type", "source_url")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.dates import parse_date
 from archive.build.questions import QUESTION_ROW, question_number
+from archive.dates import parse_date
 from archive.records import Document, Part
 
 _MINUTES = re.compile(

@@ -1,0 +1,301 @@
+"""Answer candidates and their features, for the learned answer selector (ask/selector.py).
+
+A candidate is a span of a sentence or table row of one of the top passages: a figure, a table
+cell, a date, a time, a duration, a name, or (for questions that ask what, where or what was
+decided) the sentence itself. Each gets a row of numbers describing how it relates to the
+question: retrieval ranks, similarity, subject coverage, date fit, the answer type the question
+expects against the candidate's type, role cues (moved, seconded, chaired, responded), its place
+after a question in question-and-answer minutes, and whether a figure is a national comparator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from archive import tables
+from archive.ask.datefit import date_fit
+from archive.ask.evidence import Evidence, Passage
+from archive.ask.kinds import DURATION, TIME, names, numbers
+from archive.ask.query import Query
+from archive.ask.spans import best_figure, figure_closeness, figure_context
+from archive.ask.weights import Weights
+from archive.dates import MONTHS, find_periods, reference_date
+from archive.text import STOPWORDS, prose_sentence_spans, terms
+
+TYPES = ("count", "money", "percent", "rate", "vote", "date", "time", "duration", "person", "sentence")
+
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}(?:[\s-]+{_NUMBER_WORDS})*(?:\s+(?:to|and|or)\s+{_NUMBER_WORDS})?\b",
+                         re.IGNORECASE)
+WORD_DURATION = re.compile(
+    rf"\b(?:{_NUMBER_WORDS}(?:[\s-]+{_NUMBER_WORDS})*|\d+(?:\s*(?:to|-|–|and)\s*\d+)?|a|an|one)"
+    rf"(?:\s+(?:to|and|or)\s+(?:{_NUMBER_WORDS}|\d+))?\s+(?:weeks?|months?|days?|years?|hours?|minutes?)\b",
+    re.IGNORECASE,
+)
+MONEY = re.compile(r"£\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion)\b)?", re.IGNORECASE)
+VOTE = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|in favour)\b(?:\s+(?:and|,|to)\s*|,\s*|\s*)\d+\s+against\b"
+                  r"|\b\d+\s+votes?\s+to\s+\d+\b", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"\s?(?:k|m|bn|million|billion|thousand)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*(?:children\s+)?(?:per|in every|for every)\s+(?:10,000|10k|10000|100,000|1,000)",
+                         re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s*(?:per\s?cent|percent)\b", re.IGNORECASE)
+
+_EXPECT = [  # (expected type, question pattern), first match wins
+    ("time", re.compile(r"\bwhat time\b|\bstart(?:ed)? at\b|\bfinish(?:ed)?\b.*\bwhen\b", re.I)),
+    ("duration", re.compile(r"^\s*how long\b|\bhow many (?:weeks|months|years|days|hours)\b|\bduration\b", re.I)),
+    ("date", re.compile(r"^\s*(?:when|on what date|what date|by when|by what date|which (?:month|year|date))\b"
+                        r"|\bwhat date\b|\bwhich date\b|\bdue (?:date|by)\b|\bwhen\b", re.I)),
+    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\bwhich (?:councillor|officer|member|person|director)\b"
+                          r"|\bname of the\b|\bwho\b", re.I)),
+    ("rate", re.compile(r"\brate\b|\bper 10,?000\b|\bper 1,?000\b", re.I)),
+    ("percent", re.compile(r"\bpercent|\bper cent\b|%|\bproportion\b|\bpercentage\b|\bshare of\b", re.I)),
+    ("money", re.compile(r"\bhow much\b|\bcost|\bspend|\bspent\b|\bbudget|\boverspend|\bunderspend|\bsaving|£"
+                         r"|\bfunding\b|\bgrant\b|\bprice\b|\bfee\b|\bvalue of\b|\bvariance\b|\boutturn\b|\barrears\b"
+                         r"|\bcouncil tax\b|\bcharge\b|\ballowance\b", re.I)),
+    ("vote", re.compile(r"\bvote[ds]?\b|\bvoting\b|\bcarried by\b|\bmajority\b", re.I)),
+    ("count", re.compile(r"^\s*how many\b|\bnumber of\b|\bhow many\b|\bfigure\b|\btotal\b|\bcount\b|\bvotes?\b", re.I)),
+]
+_ROLES = {  # role asked in the question -> words that mark it in the papers
+    "chair": (re.compile(r"\bchair(?:ed|man|woman|person)?\b|\bpresid", re.I), re.compile(r"\bchair", re.I)),
+    "mover": (re.compile(r"\bmov(?:ed|er)\b|\bpropos(?:ed|er)\b|\btabled\b|\bput forward\b", re.I),
+              re.compile(r"\bmoved\b|\bproposed\b|\bmover\b|\bproposer\b", re.I)),
+    "seconder": (re.compile(r"\bsecond(?:ed|er)\b", re.I), re.compile(r"\bseconded\b|\bseconder\b", re.I)),
+    "respondent": (re.compile(r"\brespond|\breply|\breplied|\banswer(?:ed)?\b", re.I),
+                   re.compile(r"\brespon|\breplied|\banswer", re.I)),
+    "questioner": (re.compile(r"\basked\b|\bquestioner\b|\bput the question\b|\braised\b|\bsubmitted\b", re.I),
+                   re.compile(r"\bquestion (?:from|by)\b|\basked\b|\bquestioner\b", re.I)),
+    "owner": (re.compile(r"\bowner\b|\bresponsible\b|\blead officer\b|\bwho (?:is|was) (?:to|due)\b", re.I),
+              re.compile(r"\bowner\b|\blead\b|\bresponsible\b", re.I)),
+    "author": (re.compile(r"\bauthor\b|\bwrote\b|\bwritten by\b|\bcontact officer\b", re.I),
+               re.compile(r"\bauthor\b|\bcontact\b|\breport by\b", re.I)),
+}
+_QUESTION_MARK = re.compile(r"^\s*(?:\(?\d+\)?\.?\s*)?(?:supplementary\s+)?question\b|^\s*Q\d*[:.]", re.I)
+_ANSWER_MARK = re.compile(r"^\s*(?:answer|response|reply|a\d*[:.])|\bresponded\b|\breplied\b", re.I)
+_NATIONAL = re.compile(r"\bengland\b|\bnational(?:ly)?\b|\bstatistical neighbou?rs?\b|\bregional\b|\bcomparator",
+                       re.I)
+_CHANGE_BEFORE = re.compile(r"(?:reduction|increase|rise|fall|drop|decrease|change|up|down|rose|fell|by)\s+(?:of\s+)?$",
+                            re.I)
+_CHANGE_QUESTION = re.compile(r"\bby how much\b|\bhow much (?:did|has|had) .* (?:rise|fall|increase|decrease|drop)"
+                              r"|\bchange\b|\bincrease\b|\bdecrease\b|\breduction\b", re.I)
+_PLACE_QUESTION = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
+
+
+_PROPER = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,}(?:['’]s)?)\b")
+
+
+def proper_nouns(question: str) -> set[str]:
+    """Names in a question (a council, a place, a school), not its first word or a month."""
+    found = {m.group(1).lower().removesuffix("'s").removesuffix("’s") for m in _PROPER.finditer(question.strip())}
+    return {w for w in found if w not in MONTHS and w not in STOPWORDS}
+
+
+def expected_type(question: str) -> str:
+    for name, pattern in _EXPECT:
+        if pattern.search(question):
+            return name
+    return "sentence"
+
+
+def asked_role(question: str) -> str:
+    for role, (asked, _) in _ROLES.items():
+        if asked.search(question):
+            return role
+    return ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: Passage
+    rank: int  # of the passage
+    sentence: str  # the sentence or row the span is in, verbatim
+    span: str  # the answer it would give
+    kind: str  # one of TYPES
+    start: int  # offset of the span in the sentence
+    header: str  # a table row's header lines, else ""
+    features: dict
+
+
+def _number_kind(sentence: str, match: re.Match) -> tuple[str, int]:
+    """The kind of a figure and where its unit ends."""
+    text, end = match.group(0), match.end()
+    for pattern, kind in ((_RATE_AFTER, "rate"), (_PERCENT_AFTER, "percent"), (_MONEY_AFTER, "money")):
+        unit = pattern.match(sentence, end)
+        if unit:
+            return ("money" if kind == "money" and text.startswith("£") else kind), unit.end()
+    if text.endswith("%"):
+        return "percent", end
+    if text.startswith("£"):
+        return "money", end
+    return "count", end
+
+
+def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str, int]]:
+    """(span, kind, offset) of every typed thing in a sentence, and the sentence itself."""
+    out: list[tuple[str, str, int]] = []
+    for match in numbers(sentence):
+        kind, end = _number_kind(sentence, match)
+        out.append((sentence[match.start() : end].strip(), kind, match.start()))
+    for pattern, kind in ((MONEY, "money"), (VOTE, "vote")):
+        for match in pattern.finditer(sentence):
+            out.append((match.group(0).strip(), kind, match.start()))
+    if expected in ("count", "duration"):
+        for match in NUMBER_WORD.finditer(sentence):
+            out.append((match.group(0), "count", match.start()))
+    for period in find_periods(sentence):
+        position = sentence.find(period.text)
+        if position >= 0:
+            out.append((period.text, "date", position))
+    for pattern, kind in ((TIME, "time"), (DURATION, "duration"), (WORD_DURATION, "duration")):
+        for match in pattern.finditer(sentence):
+            out.append((match.group(0), kind, match.start()))
+    for name in names(sentence, query):
+        position = sentence.find(name)
+        out.append((name, "person", max(position, 0)))
+    out.append((sentence.strip(), "sentence", 0))
+    numeric = ("count", "money", "percent", "rate")
+    longest: dict[int, int] = {}  # offset -> length of the longest figure there ("£9.6m", not "£9")
+    for span, kind, offset in out:
+        if kind in numeric:
+            longest[offset] = max(longest.get(offset, 0), len(span))
+    seen, unique = set(), []
+    for span, kind, offset in out:
+        if (kind in numeric and len(span) < longest[offset]) or (span, kind) in seen:
+            continue
+        seen.add((span, kind))
+        unique.append((span, kind, offset))
+    return unique
+
+
+def _section(text: str, start: int) -> str:
+    """'question' or 'answer': the last question-and-answer marker line before the offset."""
+    for line in reversed(text[:start].split("\n")[-12:]):
+        if _ANSWER_MARK.search(line):
+            return "answer"
+        if _QUESTION_MARK.search(line):
+            return "question"
+    return ""
+
+
+def _near(sentence: str, start: int, pattern: re.Pattern, reach: int = 60) -> float:
+    window = sentence[max(0, start - reach) : start + reach]
+    return float(bool(pattern.search(window)))
+
+
+def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float]) -> list[Candidate]:
+    """Every candidate span of the top passages with its features. `similarity` maps a sentence to
+    its cosine similarity with the question (from the embedding model already loaded)."""
+    query, stats = evidence.query, evidence.stats
+    expected = expected_type(query.text)
+    role = asked_role(query.text)
+    asks_place = bool(_PLACE_QUESTION.search(query.text))
+    asks_change = bool(_CHANGE_QUESTION.search(query.text))
+    asks_national = bool(_NATIONAL.search(query.text))
+    asked_numbers = set(re.findall(r"\d[\d,.]*", query.text))
+    question_terms = set(query.terms)
+    names_asked = proper_nouns(query.text)
+    out: list[Candidate] = []
+    for rank, passage in enumerate(evidence.passages):
+        chunk, hit = passage.chunk, passage.hit
+        text = chunk.text
+        header_lines = tables.header_lines(text)
+        header = "\n".join(header_lines)
+        columns = tables.column_names(header_lines) if header_lines else []
+        passage_coverage = stats.coverage(query, "\n".join((passage.meta, chunk.heading, text)))
+        held_text = " ".join((passage.meta, chunk.heading, text)).lower()
+        names_held = sum(name in held_text for name in names_asked) / len(names_asked) if names_asked else 1.0
+        spans = prose_sentence_spans(text)
+        for position, (start, end) in enumerate(spans):
+            sentence = text[start:end]
+            if header and sentence in header:
+                continue
+            earlier = text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
+            context = "\n".join(x for x in (chunk.heading, header) if x)
+            periods = find_periods(sentence, reference_date(passage.context_date))
+            date_value, date_ok = date_fit(query, periods, passage.context_date, weights.date_fit)
+            own = stats.coverage(query, earlier + "\n" + sentence, exclude=passage.meta)
+            coverage = stats.coverage(query, "\n".join((earlier, sentence, context, passage.meta)))
+            section = _section(text, start)
+            figure = best_figure(stats, query, sentence, context, weights.answer) if "\t" not in sentence else None
+            prepared = figure_context(stats, query, sentence, weights.answer)
+            is_row = "\t" in sentence
+            cells = tables.cells(sentence) if is_row else []
+            sentence_features = {
+                "rank": rank, "inv_rank": 1.0 / (rank + 1), "score": hit.score,
+                "lexical_rank": hit.lexical_rank or 100, "dense_rank": hit.dense_rank or 100,
+                "similarity": similarity.get(sentence, 0.0), "coverage": coverage, "own": own,
+                "passage_coverage": passage_coverage, "date_value": date_value, "date_ok": float(date_ok),
+                "asked_date": float(bool(query.periods or query.after or query.before)),
+                "sentence_words": len(sentence.split()), "is_row": float(is_row),
+                "in_answer": float(section == "answer"), "in_question": float(section == "question"),
+                "sentence_has_question_mark": float("?" in sentence),
+                "asks_place": float(asks_place), "asks_change": float(asks_change),
+                "role_asked": float(bool(role)), "position": position / max(1, len(spans)),
+                "names_held": names_held, "names_asked": float(len(names_asked)),
+            }
+            for span, kind, offset in spans_of(sentence, query, expected):
+                if kind == "sentence" and expected != "sentence" and not asks_place:
+                    continue  # a typed question is answered by a typed span, not by the whole sentence
+                features = dict(sentence_features)
+                features.update(_span_features(sentence, span, kind, offset, expected, role, asked_numbers,
+                                               question_terms, figure, cells, columns, stats, asks_national))
+                closeness = figure_closeness(stats, prepared, sentence, offset, offset + len(span), weights.answer)
+                features.update({f"figure_{name}": value for name, value in closeness.items()})
+                out.append(Candidate(passage, rank, sentence, span, kind, offset, header if is_row else "",
+                                     features))
+    return out
+
+
+def _span_features(sentence: str, span: str, kind: str, offset: int, expected: str, role: str,
+                   asked_numbers: set[str], question_terms: set[str], figure: tuple[str, float] | None,
+                   cells: list[str], columns: list[str], stats, asks_national: bool) -> dict:
+    features = {f"expect_{t}": float(expected == t) for t in TYPES}
+    features.update({f"kind_{t}": float(kind == t) for t in TYPES})
+    numeric = kind in ("count", "money", "percent", "rate")
+    features["type_match"] = float(kind == expected or (expected == "count" and kind == "count"))
+    features["numeric_for_numeric"] = float(numeric and expected in ("count", "money", "percent", "rate"))
+    features["span_in_question"] = float(span.lstrip("£").rstrip("%") in asked_numbers)
+    features["span_is_year"] = float(bool(re.fullmatch(r"(?:19|20)\d{2}", span)))
+    features["span_words"] = len(span.split())
+    features["offset"] = offset / max(1, len(sentence))
+    features["figure_pick"] = float(bool(figure) and figure[0] == span)
+    features["figure_fit"] = figure[1] if figure and figure[0] == span else 0.0
+    column_score, column_index = 0.0, -1
+    if cells and columns:
+        position = next((i for i, c in enumerate(cells) if c.strip() and c.strip() in span), -1)
+        column_index = position
+        if 0 <= position < len(columns):
+            column_score = sum(stats.idf(t) for t in set(terms(columns[position])) & question_terms)
+            features["column_national"] = float(bool(_NATIONAL.search(columns[position])))
+    features["column_score"] = column_score
+    features["column_index"] = column_index
+    features.setdefault("column_national", 0.0)
+    features["national_near"] = _near(sentence, offset, _NATIONAL, 40)
+    features["asks_national"] = float(asks_national)
+    features["change_before"] = float(bool(_CHANGE_BEFORE.search(sentence[:offset])))
+    for name, (_, marker) in _ROLES.items():
+        features[f"role_{name}_near"] = _near(sentence, offset, marker, 50) if role == name else 0.0
+    features["role_any_near"] = max((features[f"role_{n}_near"] for n in _ROLES), default=0.0)
+    after = sentence[offset + len(span) : offset + len(span) + 40].lower()
+    features["unit_follows_term"] = float(any(t in terms(after) for t in question_terms))
+    return features
+
+
+def sentence_similarity(evidence: Evidence, encode) -> dict[str, float]:
+    """Cosine similarity of the question with every sentence of the top passages; `encode` is the
+    loaded embedder's encode (normalised rows)."""
+    sentences = sorted({passage.chunk.text[a:b] for passage in evidence.passages
+                        for a, b in prose_sentence_spans(passage.chunk.text)})
+    if not sentences:
+        return {}
+    vectors = encode([evidence.query.text, *sentences])
+    return dict(zip(sentences, (vectors[1:] @ vectors[0]).tolist(), strict=True))
+
+
+def matrix(found: list[Candidate], names: tuple[str, ...]) -> np.ndarray:
+    return np.array([[float(c.features.get(n, 0.0)) for n in names] for c in found], dtype=np.float64)

@@ -1,0 +1,90 @@
+"""The learned answer selector: a LightGBM model over candidate features (ask/features.py), with a
+calibration of the best candidate's score and an abstention threshold chosen on held-out folds.
+
+The model ships inside the package (ask/models/): `answer_selector.txt` is LightGBM's own text
+format, `answer_selector.json` its version, feature names, calibration, threshold and how it was
+trained. `benchmarks/train_selector.py` writes both; nothing is fitted at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from archive.ask.features import Candidate, matrix
+from archive.errors import ArchiveError
+
+MODELS = Path(__file__).resolve().parent / "models"
+NAME = "answer_selector"
+VERSION = 1
+
+
+CALIBRATION_INPUTS = ("date_ok", "date_value", "coverage", "own", "type_match", "similarity", "names_held")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """P(the best candidate is right): a logistic regression over its raw score and a few of its
+    features (does its date fit, how much of the question it covers), fitted on held-out councils."""
+
+    weights: tuple[float, ...] = (1.0,) + (0.0,) * len(CALIBRATION_INPUTS)  # score first, then the inputs
+    intercept: float = 0.0
+
+    @staticmethod
+    def inputs(score: float, features: dict) -> list[float]:
+        return [score, *(float(features.get(name, 0.0)) for name in CALIBRATION_INPUTS)]
+
+    def __call__(self, score: float, features: dict) -> float:
+        z = self.intercept + sum(w * x for w, x in zip(self.weights, self.inputs(score, features), strict=True))
+        z = max(-50.0, min(50.0, z))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class AnswerSelector:
+    booster: object  # lightgbm.Booster
+    names: tuple[str, ...]
+    calibration: Calibration
+    threshold: float  # abstain below this calibrated probability
+    meta: dict
+
+    def scores(self, found: list[Candidate]) -> np.ndarray:
+        if not found:
+            return np.zeros(0)
+        return np.asarray(self.booster.predict(matrix(found, self.names), raw_score=True), dtype=np.float64)
+
+    def best(self, found: list[Candidate]) -> tuple[int, float]:
+        """Index of the best candidate and the calibrated probability that it is right."""
+        scores = self.scores(found)
+        index = int(np.argmax(scores))
+        return index, self.calibration(float(scores[index]), found[index].features)
+
+    def save(self, directory: Path = MODELS) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / f"{NAME}.txt").write_text(self.booster.model_to_string())
+        (directory / f"{NAME}.json").write_text(json.dumps({
+            "version": VERSION, "features": list(self.names),
+            "calibration": {"inputs": ["score", *CALIBRATION_INPUTS], "weights": list(self.calibration.weights),
+                            "intercept": self.calibration.intercept},
+            "threshold": self.threshold, **self.meta}, indent=2) + "\n")
+
+    @classmethod
+    def load(cls, directory: Path = MODELS) -> AnswerSelector:
+        import lightgbm
+
+        model, meta_path = directory / f"{NAME}.txt", directory / f"{NAME}.json"
+        if not model.exists() or not meta_path.exists():
+            raise ArchiveError(f"the answer selector is missing from {directory}: run benchmarks/train_selector.py")
+        meta = json.loads(meta_path.read_text())
+        if meta.get("version") != VERSION:
+            raise ArchiveError(f"answer selector version {meta.get('version')} != {VERSION}: retrain it")
+        booster = lightgbm.Booster(model_str=model.read_text())
+        stored = meta.pop("calibration")
+        if stored.get("inputs") != ["score", *CALIBRATION_INPUTS]:
+            raise ArchiveError("the answer selector's calibration inputs differ from this version's: retrain it")
+        calibration = Calibration(tuple(stored["weights"]), float(stored["intercept"]))
+        return cls(booster, tuple(meta.pop("features")), calibration, float(meta.pop("threshold")), meta)

@@ -1,0 +1,40 @@
+"""Put the shipped papers and the invented councils' papers in one corpus directory, as a user
+would index them side by side, with one manifest.
+
+    python eval/heldout/assemble.py OUT_DIR
+    archive index OUT_DIR --index-dir index-heldout
+    archive eval eval/heldout/councils-a/questions.jsonl --index-dir index-heldout --mode all
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SOURCES = [ROOT / "corpus", ROOT / "eval" / "heldout" / "councils-a" / "corpus",
+           ROOT / "eval" / "heldout" / "councils-b" / "corpus"]
+
+
+def assemble(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    rows, columns = [], ["file"]
+    for source in SOURCES:
+        with open(source / "manifest.csv", newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            columns += [c for c in reader.fieldnames or [] if c not in columns]
+            rows.extend(reader)
+        for path in source.iterdir():
+            if path.name != "manifest.csv":
+                shutil.copy2(path, out / path.name)
+    with open(out / "manifest.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print(f"{assemble(Path(sys.argv[1]))} papers in {sys.argv[1]}")
