@@ -23,7 +23,7 @@ def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSe
     if not found:
         return _abstain(evidence)
     index, probability = selector.best(found)
-    if probability < selector.threshold:
+    if index < 0 or probability < selector.threshold:
         return _abstain(evidence)
     return _answer(evidence, found[index])
 

@@ -22,7 +22,7 @@ from archive.ask.kinds import DURATION, TIME, names, numbers
 from archive.ask.query import Query
 from archive.ask.spans import best_figure, figure_closeness, figure_context
 from archive.ask.weights import Weights
-from archive.dates import MONTHS, find_periods, reference_date
+from archive.dates import MONTHS, find_periods, period_of_iso, reference_date
 from archive.text import STOPWORDS, prose_sentence_spans, terms
 
 TYPES = ("count", "money", "percent", "rate", "vote", "date", "time", "duration", "person", "sentence")
@@ -225,6 +225,9 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
             prepared = figure_context(stats, query, sentence, weights.answer)
             is_row = "\t" in sentence
             cells = tables.cells(sentence) if is_row else []
+            meeting = period_of_iso(passage.context_date)
+            meeting_key = meeting.last if meeting else (0, 0)
+            as_of_key = max((p.last for p in periods), default=meeting_key)
             sentence_features = {
                 "rank": rank, "inv_rank": 1.0 / (rank + 1), "score": hit.score,
                 "lexical_rank": hit.lexical_rank or 100, "dense_rank": hit.dense_rank or 100,
@@ -237,6 +240,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                 "asks_place": float(asks_place), "asks_change": float(asks_change),
                 "role_asked": float(bool(role)), "position": position / max(1, len(spans)),
                 "names_held": names_held, "names_asked": float(len(names_asked)),
+                "_as_of": _months(as_of_key), "_meeting": _months(meeting_key),
             }
             for span, kind, offset in spans_of(sentence, query, expected):
                 if kind == "sentence" and expected != "sentence" and not asks_place:
@@ -248,7 +252,24 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                 features.update({f"figure_{name}": value for name, value in closeness.items()})
                 out.append(Candidate(passage, rank, sentence, span, kind, offset, header if is_row else "",
                                      features))
+    _add_ages(out)
     return out
+
+
+def _months(key: tuple[int, int]) -> float:
+    return float(key[0] * 12 + key[1])
+
+
+def _add_ages(found: list[Candidate]) -> None:
+    """How much older than the newest candidate each one is (months, by the date its sentence gives
+    and by its meeting): with no date asked, people want the latest figure."""
+    dated = [c.features["_as_of"] for c in found if c.features["_as_of"] > 0]
+    meetings = [c.features["_meeting"] for c in found if c.features["_meeting"] > 0]
+    newest, newest_meeting = max(dated, default=0.0), max(meetings, default=0.0)
+    for c in found:
+        as_of, meeting = c.features.pop("_as_of"), c.features.pop("_meeting")
+        c.features["age_months"] = min(240.0, newest - as_of) if as_of > 0 else 240.0
+        c.features["meeting_age_months"] = min(240.0, newest_meeting - meeting) if meeting > 0 else 240.0
 
 
 def _span_features(sentence: str, span: str, kind: str, offset: int, expected: str, role: str,

@@ -14,7 +14,7 @@ import numpy as np
 
 from archive.ask.evaluate import answer_matches, holds_evidence, span_exact
 from archive.ask.features import Candidate, matrix
-from archive.ask.selector import CALIBRATION_INPUTS, AnswerSelector, Calibration
+from archive.ask.selector import CALIBRATION_INPUTS, AnswerSelector, Calibration, best_eligible
 
 PARAMS = {
     "objective": "lambdarank", "lambdarank_truncation_level": 10, "eval_at": [1],
@@ -72,7 +72,10 @@ def best_scores(booster, examples: list[Example], names: tuple[str, ...]) -> lis
             out.append((Calibration.inputs(-10.0, {}), 0))
             continue
         scores = booster.predict(matrix(list(e.candidates), names), raw_score=True)
-        index = int(np.argmax(scores))
+        index = best_eligible(list(e.candidates), scores)
+        if index < 0:
+            out.append((Calibration.inputs(-10.0, {}), 0))
+            continue
         out.append((Calibration.inputs(float(scores[index]), e.candidates[index].features), e.labels[index]))
     return out
 
@@ -139,11 +142,8 @@ def cross_validate(examples: list[Example]) -> list[dict]:
 
 
 def heldout_row(selector: AnswerSelector, e: Example) -> dict:
-    if e.candidates:
-        index, probability = selector.best(list(e.candidates))
-        chosen, right = e.candidates[index], bool(e.labels[index])
-    else:
-        chosen, probability, right = None, 0.0, False
+    index, probability = selector.best(list(e.candidates)) if e.candidates else (-1, 0.0)
+    chosen, right = (e.candidates[index], bool(e.labels[index])) if index >= 0 else (None, False)
     answered = chosen is not None and probability >= selector.threshold
     return {"id": e.item.get("id"), "set": e.item.get("set", ""), "group": e.group, "question": e.item["question"],
             "answerable": e.answerable, "answer": chosen.span if answered else None,

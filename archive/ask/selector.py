@@ -44,6 +44,18 @@ class Calibration:
         return 1.0 / (1.0 + math.exp(-z))
 
 
+def eligible(candidate: Candidate) -> bool:
+    """A question that asks about a date is answered only from a sentence dated then (or inside
+    it), or from a passage of a meeting then: a figure for January 2024 does not answer for
+    January 2021, however well it matches otherwise."""
+    return not candidate.features.get("asked_date") or bool(candidate.features.get("date_ok"))
+
+
+def best_eligible(found: list[Candidate], scores: np.ndarray) -> int:
+    allowed = [i for i, c in enumerate(found) if eligible(c)]
+    return max(allowed, key=lambda i: scores[i]) if allowed else -1
+
+
 @dataclass(frozen=True)
 class AnswerSelector:
     booster: object  # lightgbm.Booster
@@ -58,9 +70,12 @@ class AnswerSelector:
         return np.asarray(self.booster.predict(matrix(found, self.names), raw_score=True), dtype=np.float64)
 
     def best(self, found: list[Candidate]) -> tuple[int, float]:
-        """Index of the best candidate and the calibrated probability that it is right."""
+        """Index of the best eligible candidate and the calibrated probability that it is right;
+        (-1, 0.0) when none is eligible."""
         scores = self.scores(found)
-        index = int(np.argmax(scores))
+        index = best_eligible(found, scores)
+        if index < 0:
+            return -1, 0.0
         return index, self.calibration(float(scores[index]), found[index].features)
 
     def save(self, directory: Path = MODELS) -> None:
