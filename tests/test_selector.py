@@ -97,3 +97,22 @@ def test_plain_stack_finds_and_quotes(real_archive):
     plain = PlainStack.from_archive(real_archive)
     answer = plain.ask("What was the UASC figure in January 2024?")
     assert "38" in answer.text and any("this was 38" in h.chunk.text for h in answer.citations[:5])
+
+
+def test_a_stock_is_told_from_a_flow(hash_archive):
+    """"386 children in care" counts the measure asked about; "24 leave care" and "26 new children" do not."""
+    import re
+
+    from archive.ask.figures import counts_the_measure
+
+    query = parse_query("How many children are in care?", hash_archive.glossary)
+    measure = set(query.topic_terms)
+
+    def counts(sentence: str, figure: str) -> bool:
+        return counts_the_measure(sentence, re.search(figure, sentence), query.topic_terms, measure)
+
+    assert counts("we find out that there are still 386 children in care", "386")
+    assert not counts("we have seen 26 new children enter care, and 24 leave care.", "24")
+    assert not counts("we have seen 26 new children enter care, and 24 leave care.", "26")
+    _, found = hash_archive.answer_candidates("How many children are in care?")
+    assert all("counts_measure" in c.features for c in found)

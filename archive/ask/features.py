@@ -18,6 +18,7 @@ import numpy as np
 from archive import tables
 from archive.ask.datefit import date_fit
 from archive.ask.evidence import Evidence, Passage
+from archive.ask.figures import counts_the_measure
 from archive.ask.kinds import DURATION, TIME, names, numbers
 from archive.ask.query import Query
 from archive.ask.spans import best_figure, figure_closeness, figure_context
@@ -25,6 +26,7 @@ from archive.ask.weights import Weights
 from archive.dates import MONTHS, find_periods, period_of_iso, reference_date
 from archive.text import STOPWORDS, prose_sentence_spans, terms
 
+NUMERIC = ("count", "money", "percent", "rate")
 TYPES = ("count", "money", "percent", "rate", "vote", "date", "time", "duration", "person", "sentence")
 
 _NUMBER_WORDS = (
@@ -158,7 +160,7 @@ def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str,
         position = sentence.find(name)
         out.append((name, "person", max(position, 0)))
     out.append((sentence.strip(), "sentence", 0))
-    numeric = ("count", "money", "percent", "rate")
+    numeric = NUMERIC
     longest: dict[int, int] = {}  # offset -> length of the longest figure there ("£9.6m", not "£9")
     for span, kind, offset in out:
         if kind in numeric:
@@ -198,6 +200,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
     asks_national = bool(_NATIONAL.search(query.text))
     asked_numbers = set(re.findall(r"\d[\d,.]*", query.text))
     question_terms = set(query.terms)
+    measure_terms = set(query.topic_terms) | {t for alias in query.aliases.values() for t in alias}
     names_asked = proper_nouns(query.text)
     out: list[Candidate] = []
     for rank, passage in enumerate(evidence.passages):
@@ -250,6 +253,10 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                                                question_terms, figure, cells, columns, stats, asks_national))
                 closeness = figure_closeness(stats, prepared, sentence, offset, offset + len(span), weights.answer)
                 features.update({f"figure_{name}": value for name, value in closeness.items()})
+                # the question's measure follows the figure ("386 children in care", not "24 leave care")
+                match = re.compile(re.escape(span)).search(sentence, offset) if kind in NUMERIC else None
+                features["counts_measure"] = float(bool(match) and bool(query.topic_terms) and counts_the_measure(
+                    sentence, match, query.topic_terms, measure_terms))
                 out.append(Candidate(passage, rank, sentence, span, kind, offset, header if is_row else "",
                                      features))
     _add_ages(out)

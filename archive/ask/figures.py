@@ -67,7 +67,7 @@ def _stems(text: str) -> list[str]:
     return [stem(w.lower()) for w in _WORD.findall(text)]
 
 
-def _counts_the_measure(sentence: str, match: re.Match, topic: tuple[str, ...], measure: set[str]) -> bool:
+def counts_the_measure(sentence: str, match: re.Match, topic: tuple[str, ...], measure: set[str]) -> bool:
     """The figure is the measure's own value: "386 children in care", "the number of children in
     care ... was 396", "peaked at 355", not "26 new children", a phone number or a list number."""
     text = match.group(0)
@@ -110,7 +110,7 @@ def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
             periods = [(sentence.find(p.text), p) for p in find_periods(sentence, reference)]
             if stats.coverage(query, sentence) >= settings.measure_coverage:
                 for match in numbers(sentence):
-                    if _counts_the_measure(sentence, match, query.topic_terms, measure_terms):
+                    if counts_the_measure(sentence, match, query.topic_terms, measure_terms):
                         points.append(_point(passage, match.group(0), _unit(sentence, match),
                                              _nearest(periods, match, settings.reach), sentence))
                 continue
