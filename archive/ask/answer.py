@@ -33,8 +33,8 @@ def _abstain(evidence: Evidence) -> Answer:
     held: list[str] = []
     for passage in evidence.passages[:NOTE_PASSAGES]:
         for period in find_periods(passage.chunk.text, reference_date(passage.context_date)):
-            if period.text not in held:
-                held.append(period.text)
+            if period.label not in held:  # one spelling: "April 2023", not "April 23"
+                held.append(period.label)
     asked = ", ".join(p.text for p in evidence.query.periods)
     if held and asked:
         note = (f"The passages found do not answer this for {asked}; they give dates such as "
