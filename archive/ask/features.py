@@ -224,8 +224,9 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
             own = stats.coverage(query, earlier + "\n" + sentence, exclude=passage.meta)
             coverage = stats.coverage(query, "\n".join((earlier, sentence, context, passage.meta)))
             section = _section(text, start)
-            figure = best_figure(stats, query, sentence, context, weights.answer) if "\t" not in sentence else None
-            prepared = figure_context(stats, query, sentence, weights.answer)
+            prepared = figure_context(stats, query, sentence, weights.answer)  # once per sentence, for every span
+            figure = None if "\t" in sentence else best_figure(stats, query, sentence, context, weights.answer,
+                                                                 prepared)
             is_row = "\t" in sentence
             cells = tables.cells(sentence) if is_row else []
             meeting = period_of_iso(passage.context_date)

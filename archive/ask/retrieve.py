@@ -14,8 +14,6 @@ from archive.dates import Period
 from archive.index import dense, store
 from archive.index.embed import Embedder
 
-MODES = ("hybrid", "fused", "lexical", "dense")  # hybrid = fused, then reranked (ask/rerank.py)
-
 
 def lexical(db: sqlite3.Connection, query: Query, n: int) -> list[int]:
     expression = fts_query(query)

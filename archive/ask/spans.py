@@ -1,5 +1,5 @@
-"""The span of a sentence or table row that answers: a figure, a table cell, a time, a date, a
-duration or a name."""
+"""Reading figures in a sentence or table row: the cell under the asked column, and where each
+figure sits among the question's words and date (features of the answer selector)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from archive import tables
-from archive.ask.kinds import DURATION, TIME, names, numbers
+from archive.ask.kinds import numbers
 from archive.ask.query import Query
 from archive.ask.stats import CorpusStats
 from archive.ask.weights import AnswerWeights
@@ -115,8 +115,8 @@ def figure_closeness(stats: CorpusStats, context: FigureContext, sentence: str, 
             "in_question": float(text.lstrip("£").rstrip("%") in context.asked_numbers)}
 
 
-def best_figure(stats: CorpusStats, query: Query, sentence: str, context: str,
-                weights: AnswerWeights) -> tuple[str, float] | None:
+def best_figure(stats: CorpusStats, query: Query, sentence: str, context: str, weights: AnswerWeights,
+                prepared: FigureContext | None = None) -> tuple[str, float] | None:
     """The figure in the sentence that answers the question, and how well it fits (0 to ~1)."""
     if "\t" in sentence and context:
         cell = table_cell(stats, query, sentence, context)
@@ -125,7 +125,7 @@ def best_figure(stats: CorpusStats, query: Query, sentence: str, context: str,
     found = numbers(sentence)
     if not found:
         return None
-    prepared = figure_context(stats, query, sentence, weights)
+    prepared = prepared or figure_context(stats, query, sentence, weights)
 
     def closeness(match: re.Match) -> float:
         parts = figure_closeness(stats, prepared, sentence, match.start(), match.end(), weights)
@@ -138,24 +138,3 @@ def best_figure(stats: CorpusStats, query: Query, sentence: str, context: str,
     unit = _UNIT.match(sentence, best.end())
     span = sentence[best.start() : unit.end() if unit else best.end()]
     return span.strip(), max(0.0, closeness(best))
-
-
-def extract_span(query: Query, sentence: str) -> str | None:
-    """The time, duration, date or name a sentence gives; the sentence itself for other questions.
-    (Figures are read by best_figure, which needs the corpus statistics.)"""
-    if query.intent == "time":
-        match = TIME.search(sentence)
-        return match.group(0) if match else None
-    if query.intent == "duration":
-        match = DURATION.search(sentence)
-        return match.group(0) if match else None
-    if query.intent == "date":
-        asked = {p.text.lower() for p in query.periods}
-        for period in find_periods(sentence):
-            if period.text.lower() not in asked:
-                return period.text
-        return None
-    if query.intent == "person":
-        people = names(sentence, query)
-        return people[0] if people else None
-    return sentence.strip()
