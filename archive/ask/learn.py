@@ -14,7 +14,7 @@ import numpy as np
 
 from archive.ask.evaluate import answer_matches, holds_evidence, span_exact
 from archive.ask.features import Candidate, matrix
-from archive.ask.selector import CALIBRATION_INPUTS, AnswerSelector, Calibration, best_eligible
+from archive.ask.selector import AnswerSelector, Calibration, best_eligible
 
 PARAMS = {
     "objective": "lambdarank", "lambdarank_truncation_level": 10, "eval_at": [1],
@@ -120,14 +120,10 @@ def train_selector(examples: list[Example], inner_groups: bool = True) -> Answer
         heldout = [(s, r, e.answerable) for (s, r), e in zip(best_scores(booster, examples, names), examples,
                                                              strict=True)]
     calibration = calibrate([(s, r) for s, r, _ in heldout])
-    threshold = choose_threshold([_probability(calibration, x) for x, _, _ in heldout], [r for _, r, _ in heldout],
+    threshold = choose_threshold([calibration.of_inputs(x) for x, _, _ in heldout], [r for _, r, _ in heldout],
                                  [a for _, _, a in heldout])
     return AnswerSelector(booster, names, calibration, threshold, {"groups": groups,
                                                                     "questions": len(examples)})
-
-
-def _probability(calibration: Calibration, inputs: list[float]) -> float:
-    return calibration(inputs[0], dict(zip(CALIBRATION_INPUTS, inputs[1:], strict=True)))
 
 
 def cross_validate(examples: list[Example]) -> list[dict]:

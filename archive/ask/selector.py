@@ -39,7 +39,10 @@ class Calibration:
         return [score, *(float(features.get(name, 0.0)) for name in CALIBRATION_INPUTS)]
 
     def __call__(self, score: float, features: dict) -> float:
-        z = self.intercept + sum(w * x for w, x in zip(self.weights, self.inputs(score, features), strict=True))
+        return self.of_inputs(self.inputs(score, features))
+
+    def of_inputs(self, inputs: list[float]) -> float:
+        z = self.intercept + sum(w * x for w, x in zip(self.weights, inputs, strict=True))
         z = max(-50.0, min(50.0, z))
         return 1.0 / (1.0 + math.exp(-z))
 
