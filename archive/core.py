@@ -48,7 +48,7 @@ class Archive:
         self.embedder = embedder
         self.weights = weights or Weights()
         self.reader = store.Reader(generation / format.DATABASE)
-        self.vectors = dense.load(generation / format.VECTORS)
+        self.vectors = dense.DenseIndex.load(generation, manifest.get("ann"))
         self.papers = Papers(store.load_documents(self.db), store.load_parts(self.db))
         self.glossary = _load_glossary(self.db)
         self.chunk_count = store.chunk_count(self.db)
@@ -104,11 +104,10 @@ class Archive:
         """mode: hybrid (fused and reranked), fused (reciprocal-rank fusion only), lexical or dense."""
         query = self.query(question)
         filters = filters or Filters()
-        w = self.weights.rerank
-        n = w.candidates * (w.filtered_factor if filters.as_dict() else 1)
-        lexical = retrieve.lexical(self.db, query, n) if mode in ("hybrid", "fused", "lexical") else []
-        dense_ids = retrieve.semantic(self.vectors, self.embedder, query, n) if mode in (
-            "hybrid", "fused", "dense") else []
+        n = self.weights.rerank.candidates
+        lexical = retrieve.lexical(self.db, query, n, filters) if mode in ("hybrid", "fused", "lexical") else []
+        dense_ids = retrieve.semantic(self.vectors, self.embedder, query, n, retrieve.allowed(self.db, filters)) \
+            if mode in ("hybrid", "fused", "dense") else []
         found = retrieve.fused_passages(self.db, self.papers, lexical, dense_ids, filters)
         if mode == "hybrid":
             found = rerank(found, query, self.corpus_stats, self.weights)

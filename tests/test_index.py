@@ -24,7 +24,7 @@ def test_manifest_records_how_the_index_was_built(hash_index):
     assert manifest["chunking"]["strategy"] == "structure-v1"
     assert len(manifest["files"]) == 5
     assert all(len(digest) == 64 for digest in manifest["files"].values())
-    assert (generation / "archive.db").exists() and (generation / "vectors.faiss").exists()
+    assert (generation / "archive.db").exists() and (generation / "vectors.npy").exists()
 
 
 def test_search_returns_cited_hits(hash_archive):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archive.index.store import Restriction
 from archive.records import Document
 
 
@@ -17,6 +18,11 @@ class Filters:
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v}
+
+    def restriction(self) -> Restriction:
+        """The same filter as SQL, applied inside retrieval (lexical and dense)."""
+        return Restriction(self.committee or "", self.doc_type or "", self.meeting or "", self.date_from or "",
+                           self.date_to or "")
 
     def passes(self, document: Document, when: str) -> bool:
         """Whether a passage of `document` whose meeting (its part's date, else the paper's) is `when` passes."""

@@ -1,10 +1,11 @@
-"""Candidate passages for a query: FTS5 bm25() and FAISS, fused by reciprocal rank, filtered."""
+"""Candidate passages for a query: FTS5 bm25() and the dense index, each restricted by the filters
+inside the search (not after it), fused by reciprocal rank."""
 
 from __future__ import annotations
 
 import sqlite3
 
-import faiss
+import numpy as np
 
 from archive.ask.evidence import Papers, Passage
 from archive.ask.filters import Filters
@@ -15,14 +16,24 @@ from archive.index import dense, store
 from archive.index.embed import Embedder
 
 
-def lexical(db: sqlite3.Connection, query: Query, n: int) -> list[int]:
+def lexical(db: sqlite3.Connection, query: Query, n: int, filters: Filters | None = None) -> list[int]:
     expression = fts_query(query)
-    return store.lexical_ids(db, expression, n) if expression else []
+    restriction = filters.restriction() if filters else None
+    return store.lexical_ids(db, expression, n, restriction) if expression else []
 
 
-def semantic(vectors: faiss.Index, embedder: Embedder, query: Query, n: int) -> list[int]:
+def allowed(db: sqlite3.Connection, filters: Filters | None) -> np.ndarray | None:
+    """The rowids a filter allows (None: every chunk), for the dense search."""
+    restriction = filters.restriction() if filters else None
+    return store.allowed_rowids(db, restriction) if restriction else None
+
+
+def semantic(vectors: dense.DenseIndex, embedder: Embedder, query: Query, n: int,
+             allowed_rowids: np.ndarray | None = None) -> list[int]:
+    if allowed_rowids is not None and len(allowed_rowids) == 0:
+        return []
     vector = embedder.encode([query.search_text])[0]
-    return [rowid for rowid, _ in dense.search(vectors, vector, n)]
+    return [rowid for rowid, _ in vectors.search(vector, n, allowed_rowids)]
 
 
 def fused_passages(db: sqlite3.Connection, papers: Papers, lexical_ids: list[int], dense_ids: list[int],

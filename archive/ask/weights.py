@@ -16,7 +16,6 @@ class RerankWeights:
     `date`, `coverage` and `kind` were fitted by grid search on tests/data/questions_extra.jsonl."""
 
     candidates: int = 60  # taken from each retriever
-    filtered_factor: int = 4  # more candidates when filters will discard some
     date: float = 0.01  # x how well the passage's dates fit the asked date (0..1)
     coverage: float = 0.01  # x IDF-weighted share of the question's subject terms the passage holds
     kind: float = 0.005  # the passage holds the kind of thing asked for (a time, a date, a figure)

@@ -5,6 +5,11 @@ Every build writes a complete new generation directory and then points index/CUR
 an atomic rename (archive/index/format.py), so an interrupted build (Ctrl-C, kill -9, full disk)
 leaves the previous generation in place and usable. Chunks whose text is unchanged reuse their
 stored vectors.
+
+Memory stays bounded whatever the corpus size: pass one reads, analyses and stores one paper at a
+time; pass two walks the stored chunks in batches (search text, term counts, vectors written into
+a memory-mapped matrix); the approximate vector index, when the archive is large, is built from
+that matrix block by block.
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ import shutil
 import sqlite3
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from archive.build.analyse import PaperAnalysis, StoredPeriods, analyse_paper
+from archive.build.analyse import PaperAnalysis, analyse_paper
 from archive.build.chunk import ChunkSettings
 from archive.build.corpus import SourceFile, list_sources
 from archive.build.ingest import printed_page_labels, read_pages, sha256_file
@@ -29,8 +35,10 @@ from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary
 from archive.index import dense, format, store
 from archive.index.embed import Embedder
-from archive.records import Chunk, Document
+from archive.records import Document
 from archive.text import terms
+
+EMBED_BATCH = 4096  # chunks per pass-two batch: sorted by length inside it, then embedded
 
 
 @dataclass
@@ -53,21 +61,25 @@ def embed_hash(embedder: Embedder, text: str) -> str:
 
 @dataclass
 class _Previous:
-    """What a build can reuse from the current generation."""
+    """What a build can reuse from the current generation: unchanged papers' rows, and the vectors
+    of texts it embedded before (found by their embedding key)."""
 
     generation: Path | None = None
     manifest: dict = field(default_factory=dict)
-    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # embed_hash -> vector
+    matrix: np.ndarray | None = None  # its vectors, memory-mapped
 
     @property
     def files(self) -> dict[str, str]:
         return self.manifest.get("files", {})
 
+    @property
+    def same_format(self) -> bool:
+        return self.generation is not None and self.manifest.get("format_version") == format.FORMAT_VERSION
+
     def unchanged(self, doc_id: str, fingerprint: list, settings: ChunkSettings) -> bool:
         """Same file (size, modification time), same manifest row, same chunking and format."""
         return (
-            self.generation is not None
-            and self.manifest.get("format_version") == format.FORMAT_VERSION
+            self.same_format
             and self.manifest.get("parser_version") == format.PARSER_VERSION
             and self.manifest.get("chunking") == settings.as_dict()
             and doc_id in self.files
@@ -81,11 +93,10 @@ def _previous(index_dir: Path) -> _Previous:
         return _Previous()
     try:
         manifest = format.read_manifest(generation)
-        connection = store.connect(generation / format.DATABASE)
-        rows = store.embed_hashes(connection)
-        connection.close()
-        vectors = dense.vectors_by_id(dense.load(generation / format.VECTORS), [r["rowid"] for r in rows])
-        return _Previous(generation, manifest, {r["embed_hash"]: v for r, v in zip(rows, vectors, strict=True)})
+        previous = _Previous(generation, manifest)
+        if previous.same_format:
+            previous.matrix = dense.load_matrix(generation / dense.MATRIX)
+        return previous
     except Exception:  # noqa: BLE001 - an unreadable old generation only costs re-reading and re-embedding
         return _Previous()
 
@@ -103,138 +114,120 @@ def index_text(heading: str, text: str, glossary: Glossary) -> str:
 
 
 @dataclass
-class _Sources:
-    """The corpus as this build sees it: papers to read, papers to copy, and their fingerprints."""
+class _Papers:
+    """Pass one: each paper read (or copied when unchanged), analysed and stored, one at a time,
+    so that memory holds one paper, never the corpus."""
 
-    documents: list[Document] = field(default_factory=list)
-    reused: list[str] = field(default_factory=list)  # unchanged papers: rows copied from the previous generation
+    connection: sqlite3.Connection
+    previous: _Previous
+    settings: ChunkSettings
+    report: BuildReport
+    log: Callable[[str], None]
+    glossary: Glossary = field(default_factory=Glossary.with_council_vocabulary)
     fingerprints: dict[str, list] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # doc_id -> SHA-256
+    first_with: dict[str, str] = field(default_factory=dict)  # content hash -> first file with it
 
+    def skip(self, doc_id: str, reason: str) -> None:
+        self.report.skipped.append((doc_id, reason))
+        self.log(f"skipped {doc_id}: {reason}")
 
-def _read_sources(corpus_dir: Path, previous: _Previous, settings: ChunkSettings, report: BuildReport,
-                  progress: bool, log) -> _Sources:
-    from tqdm import tqdm
-
-    found = _Sources()
-    first_with: dict[str, str] = {}  # content hash -> first file with that content
-    for source in tqdm(list_sources(corpus_dir), desc="Reading", unit="file", disable=not progress):
+    def add(self, source: SourceFile) -> None:
         try:
             fingerprint = _fingerprint(source)
-            unchanged = previous.unchanged(source.doc_id, fingerprint, settings)
-            digest = previous.files[source.doc_id] if unchanged else sha256_file(source.path)
+            unchanged = self.previous.unchanged(source.doc_id, fingerprint, self.settings)
+            digest = self.previous.files[source.doc_id] if unchanged else sha256_file(source.path)
         except OSError as exc:
-            report.skipped.append((source.doc_id, f"cannot be read ({exc.strerror or exc})"))
-            log(f"skipped {source.doc_id}: cannot be read ({exc.strerror or exc})")
-            continue
-        if digest in first_with:
-            report.duplicates.append((source.doc_id, first_with[digest]))
-            log(f"{source.doc_id} has the same content as {first_with[digest]}: indexed once")
-            continue
-        if not unchanged:
+            self.skip(source.doc_id, f"cannot be read ({exc.strerror or exc})")
+            return
+        if digest in self.first_with:
+            self.report.duplicates.append((source.doc_id, self.first_with[digest]))
+            self.log(f"{source.doc_id} has the same content as {self.first_with[digest]}: indexed once")
+            return
+        if unchanged:
+            store.copy_paper(self.connection, source.doc_id)
+            self.report.unchanged.append(source.doc_id)
+            self.report.not_reread.append(source.doc_id)
+        else:
             try:
                 pages = read_pages(source.path)
             except IngestError as exc:
-                report.skipped.append((source.doc_id, str(exc).split(": ", 1)[-1]))
-                log(f"skipped {exc}")
-                continue
-            found.documents.append(Document(
-                source.doc_id, str(source.path), source.title, source.committee, source.meeting_date,
-                source.doc_type, source.source_url, tuple(pages), digest, tuple(printed_page_labels(pages))))
-            (report.unchanged if previous.files.get(source.doc_id) == digest else report.indexed).append(source.doc_id)
-        else:
-            found.reused.append(source.doc_id)
-            report.unchanged.append(source.doc_id)
-            report.not_reread.append(source.doc_id)
-        first_with[digest] = source.doc_id
-        found.fingerprints[source.doc_id], found.files[source.doc_id] = fingerprint, digest
-    return found
+                self.skip(source.doc_id, str(exc).split(": ", 1)[-1])
+                return
+            document = Document(source.doc_id, str(source.path), source.title, source.committee,
+                                source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest,
+                                tuple(printed_page_labels(pages)))
+            self._write(analyse_paper(document, self.settings))
+            changed = self.previous.files.get(source.doc_id) != digest
+            (self.report.indexed if changed else self.report.unchanged).append(source.doc_id)
+        self.first_with[digest] = source.doc_id
+        self.fingerprints[source.doc_id], self.files[source.doc_id] = fingerprint, digest
 
-
-def _glossary(analyses: list[PaperAnalysis], reused: list[str], previous: _Previous) -> Glossary:
-    glossary = Glossary.with_council_vocabulary()
-    for analysis in analyses:
+    def _write(self, analysis: PaperAnalysis) -> None:
+        document = analysis.document
+        store.write_document(self.connection, document, list(analysis.parts))
+        store.write_questions(self.connection, list(analysis.questions))
+        store.write_commitments(self.connection, list(analysis.commitments))
+        for chunk, periods in analysis.chunks:
+            store.write_chunk(self.connection, chunk, periods,
+                              analysis.parts[chunk.part_id].part_date or document.meeting_date)
         for acronym, expansion in analysis.definitions:
-            glossary.add(acronym, expansion, analysis.document.doc_id)
-    if reused:  # acronyms the unchanged papers defined, as the previous generation recorded them
-        connection = store.connect(previous.generation / format.DATABASE)
-        for row in store.glossary_rows(connection):
-            for source in set(filter(None, (row["doc_id"] or "").split("; "))) & set(reused):
-                glossary.add(row["acronym"], row["expansion"], source)
-        connection.close()
-    return glossary
+            self.glossary.add(acronym, expansion, document.doc_id)
+
+    def add_previous_glossary(self) -> None:
+        """Acronyms the copied papers defined, as the previous generation recorded them."""
+        copied = set(self.report.not_reread)
+        if not copied:
+            return
+        for row in store.glossary_rows(self.connection, "old"):
+            for source in set(filter(None, (row["doc_id"] or "").split("; "))) & copied:
+                self.glossary.add(row["acronym"], row["expansion"], source)
 
 
-class _ChunkWriter:
-    """Stores chunks with their FTS text and embedding key, and counts their terms (for IDF)."""
+def _search_text(connection: sqlite3.Connection, glossary: Glossary, embedder: Embedder, previous: _Previous,
+                 matrix: np.ndarray, report: BuildReport, progress: bool) -> None:
+    """Pass two, over the stored chunks in rowid order: the searchable text (now that the glossary
+    is whole), term counts for IDF, and a vector per chunk: the previous generation's when the same
+    model embedded the same text, else encoded now. Batches sorted by length waste less padding."""
+    from tqdm import tqdm
 
-    def __init__(self, connection: sqlite3.Connection, glossary: Glossary, embedder: Embedder) -> None:
-        self.connection, self.glossary, self.embedder = connection, glossary, embedder
-        self.rowids: list[int] = []
-        self.texts: list[str] = []
-        self.df: Counter = Counter()
-
-    def add(self, chunk: Chunk, periods: StoredPeriods) -> None:
-        text = index_text(chunk.heading, chunk.text, self.glossary)
-        self.rowids.append(store.write_chunk(self.connection, chunk, text, periods, embed_hash(self.embedder, text)))
-        self.texts.append(text)
-        self.df.update(set(terms(chunk.heading + " " + chunk.text)))
-
-
-def _write_rows(connection: sqlite3.Connection, analyses: list[PaperAnalysis], reused: list[str],
-                glossary: Glossary, embedder: Embedder) -> _ChunkWriter:
-    writer = _ChunkWriter(connection, glossary, embedder)
-    with connection:
-        for analysis in analyses:
-            store.write_document(connection, analysis.document, list(analysis.parts))
-            store.write_questions(connection, list(analysis.questions))
-            store.write_commitments(connection, list(analysis.commitments))
-            for chunk, periods in analysis.chunks:
-                writer.add(chunk, periods)
-        for doc_id in reused:
-            for row in store.copy_paper(connection, doc_id):
-                writer.add(store.row_to_chunk(row), store.row_periods(row))
-        store.write_term_df(connection, writer.df)
-        store.write_glossary(connection, [
-            (acronym, expansion, "; ".join(sorted(glossary.sources.get(acronym, ()))))
-            for acronym, expansions in glossary.entries.items() for expansion in sorted(expansions)])
-    return writer
-
-
-def _vectors(texts: list[str], previous: _Previous, embedder: Embedder, report: BuildReport, progress: bool,
-             log) -> np.ndarray:
-    """A vector per text: reused when the same model embedded the same text before, else encoded."""
-    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
-    todo = []
-    for i, text in enumerate(texts):
-        cached = previous.vectors.get(embed_hash(embedder, text))
-        if cached is not None and cached.shape[0] == embedder.dim:
-            vectors[i] = cached
-        else:
-            todo.append(i)
-    report.reused_vectors = len(texts) - len(todo)
-    report.embedded = len(todo)
-    if todo:
-        if progress:
-            log(f"Embedding {len(todo)} chunks with {embedder.name}")
-        todo.sort(key=lambda i: len(texts[i]))  # similar lengths batched together: less padding
-        vectors[todo] = embedder.encode([texts[i] for i in todo], progress=progress)
-    return vectors
+    df: Counter = Counter()
+    reuse = previous.matrix is not None and previous.matrix.shape[1] == embedder.dim
+    bar = tqdm(total=len(matrix), desc="Embedding", unit="chunk", disable=not progress)
+    for rows in store.chunk_batches(connection, EMBED_BATCH):
+        texts = [index_text(r["heading"], r["text"], glossary) for r in rows]
+        keys = [embed_hash(embedder, text) for text in texts]
+        store.write_search_text(connection, [(r["rowid"], t, k) for r, t, k in zip(rows, texts, keys, strict=True)])
+        for row in rows:
+            df.update(set(terms(row["heading"] + " " + row["text"])))
+        positions = np.array([r["rowid"] - 1 for r in rows], dtype=np.int64)
+        before = store.previous_rows_by_hash(connection, keys) if reuse else {}
+        todo = [i for i, key in enumerate(keys) if key not in before]
+        done = [i for i, key in enumerate(keys) if key in before]
+        if done:
+            matrix[positions[done]] = previous.matrix[np.array([before[keys[i]] - 1 for i in done], dtype=np.int64)]
+        if todo:
+            todo.sort(key=lambda i: len(texts[i]))
+            matrix[positions[todo]] = embedder.encode([texts[i] for i in todo])
+        report.embedded += len(todo)
+        report.reused_vectors += len(done)
+        bar.update(len(rows))
+    bar.close()
+    store.write_term_df(connection, df)
+    store.create_search_indexes(connection)
 
 
 def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings: ChunkSettings | None = None,
                 progress: bool = True, log=print) -> BuildReport:
+    from tqdm import tqdm
+
     settings = settings or ChunkSettings()
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    sources = list_sources(corpus_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     previous = _previous(index_dir)
-    sources = _read_sources(corpus_dir, previous, settings, report, progress, log)
-    if not sources.documents and not sources.reused:
-        raise ArchiveError(f"nothing could be indexed from {corpus_dir}")
-    analyses = [analyse_paper(document, settings) for document in sources.documents]
-    glossary = _glossary(analyses, sources.reused, previous)
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     generation = index_dir / f"gen-{stamp}"
@@ -242,21 +235,35 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
     building.mkdir()
     try:
         connection = store.connect(building / format.DATABASE, create=True)
-        if sources.reused:
+        if previous.same_format:
             store.attach_previous(connection, previous.generation / format.DATABASE)
-        written = _write_rows(connection, analyses, sources.reused, glossary, embedder)
+        papers = _Papers(connection, previous, settings, report, log)
+        with connection:
+            for source in tqdm(sources, desc="Reading", unit="file", disable=not progress):
+                papers.add(source)
+            if not papers.files:
+                raise ArchiveError(f"nothing could be indexed from {corpus_dir}")
+            papers.add_previous_glossary()
+            store.write_glossary(connection, papers.glossary)
+            report.chunks = store.chunk_count(connection)
+            matrix = dense.open_matrix(building / dense.MATRIX, report.chunks, embedder.dim)
+            _search_text(connection, papers.glossary, embedder, previous, matrix, report, progress)
         connection.close()
-        report.chunks = len(written.rowids)
-        vectors = _vectors(written.texts, previous, embedder, report, progress, log)
-        dense.save(dense.build(vectors, np.array(written.rowids, dtype=np.int64)), building / format.VECTORS)
+        matrix.flush()
+        ann = dense.ann_settings(report.chunks)
+        if ann["kind"] != "flat" and progress:
+            log(f"Building the approximate vector index ({ann['kind']}, {ann['nlist']} lists)")
+        dense.save_ann(dense.build_ann(matrix, ann), building)
+        del matrix
         format.publish(index_dir, building, generation, {
             "format_version": format.FORMAT_VERSION,
             "parser_version": format.PARSER_VERSION,
             "model": embedder.name,
             "dim": embedder.dim,
             "chunking": settings.as_dict(),
-            "files": sources.files,
-            "fingerprints": sources.fingerprints,
+            "ann": ann,
+            "files": papers.files,
+            "fingerprints": papers.fingerprints,
             "skipped": dict(report.skipped),
             "duplicates": dict(report.duplicates),
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),

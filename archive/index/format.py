@@ -1,7 +1,7 @@
 """The index on disk: generations, the CURRENT pointer, the manifest and its versions.
 
 `index/CURRENT` names the live generation (`gen-<timestamp>/`), which holds `archive.db`,
-`vectors.faiss` and `manifest.json`. A build writes a new generation beside it and swaps the
+`vectors.npy` (and `vectors.ivf` when large: archive/index/dense.py) and `manifest.json`. A build writes a new generation beside it and swaps the
 pointer atomically, so an interrupted build never replaces a good index.
 """
 
@@ -14,13 +14,12 @@ from pathlib import Path
 
 from archive.errors import IndexMismatchError, IndexMissingError
 
-FORMAT_VERSION = 4  # 2: questions table, page labels; 3: term_df; 4: commitments
+FORMAT_VERSION = 5  # 2: questions table, page labels; 3: term_df; 4: commitments; 5: vectors.npy + ANN, chunk dates
 # Bump when reading, splitting or chunking changes what a paper yields: unchanged papers are then
 # read again instead of being copied from the previous generation.
 PARSER_VERSION = 4  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month
 CURRENT = "CURRENT"
 DATABASE = "archive.db"
-VECTORS = "vectors.faiss"
 MANIFEST = "manifest.json"
 
 

@@ -7,7 +7,10 @@ import json
 import sqlite3
 import threading
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from archive.records import Chunk, Document, Part
 
@@ -22,9 +25,11 @@ CREATE TABLE parts (
 );
 CREATE TABLE chunks (
     rowid INTEGER PRIMARY KEY, doc_id TEXT, part_id INTEGER, page INTEGER, start INTEGER,
-    "end" INTEGER, heading TEXT, text TEXT, periods TEXT, embed_hash TEXT, line INTEGER
+    "end" INTEGER, heading TEXT, text TEXT, periods TEXT, embed_hash TEXT, line INTEGER,
+    meeting_date TEXT  -- the meeting the passage belongs to: its part's date, else its paper's
 );
 CREATE INDEX chunks_doc ON chunks(doc_id);
+CREATE INDEX chunks_meeting ON chunks(meeting_date);
 -- index_text is heading + text with glossary expansions; stemming by FTS5's porter tokenizer.
 CREATE VIRTUAL TABLE chunks_fts USING fts5(index_text, content='', tokenize='porter unicode61');
 CREATE TABLE questions (
@@ -65,17 +70,45 @@ def write_document(connection: sqlite3.Connection, document: Document, parts: li
     )
 
 
-def write_chunk(connection: sqlite3.Connection, chunk: Chunk, index_text: str, periods: list,
-                embed_hash: str = "") -> int:
+def write_chunk(connection: sqlite3.Connection, chunk: Chunk, periods: list, meeting_date: str) -> int:
+    """Store a chunk; its searchable text and embedding key are added once the glossary is known
+    (`write_search_text`). Rowids run 1..N in a new generation: row N-1 of the vector matrix."""
     cursor = connection.execute(
-        'INSERT INTO chunks (doc_id, part_id, page, start, "end", heading, text, periods, line, embed_hash)'
+        'INSERT INTO chunks (doc_id, part_id, page, start, "end", heading, text, periods, line, meeting_date)'
         " VALUES (?,?,?,?,?,?,?,?,?,?)",
         (chunk.doc_id, chunk.part_id, chunk.page, chunk.start, chunk.end, chunk.heading, chunk.text,
-         json.dumps(periods), chunk.line, embed_hash),
+         json.dumps(periods), chunk.line, meeting_date),
     )
-    rowid = cursor.lastrowid
-    connection.execute("INSERT INTO chunks_fts (rowid, index_text) VALUES (?, ?)", (rowid, index_text))
-    return rowid
+    return cursor.lastrowid
+
+
+def chunk_batches(connection: sqlite3.Connection, size: int):
+    """Every chunk row in rowid order, `size` at a time (the build's second pass)."""
+    last = 0
+    while True:
+        rows = connection.execute(
+            "SELECT rowid, heading, text FROM chunks WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, size)).fetchall()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]["rowid"]
+
+
+def write_search_text(connection: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
+    """(rowid, index_text, embed_hash) for chunks already stored."""
+    connection.executemany("INSERT INTO chunks_fts (rowid, index_text) VALUES (?, ?)",
+                           [(rowid, text) for rowid, text, _ in rows])
+    connection.executemany("UPDATE chunks SET embed_hash=? WHERE rowid=?", [(key, rowid) for rowid, _, key in rows])
+
+
+def previous_rows_by_hash(connection: sqlite3.Connection, hashes: list[str]) -> dict[str, int]:
+    """Rowids in the attached previous generation (`old`) of chunks with these embedding keys."""
+    found: dict[str, int] = {}
+    for start in range(0, len(hashes), 500):
+        batch = hashes[start : start + 500]
+        query = f"SELECT embed_hash, rowid FROM old.chunks WHERE embed_hash IN ({','.join('?' * len(batch))})"
+        found.update((row[0], row[1]) for row in connection.execute(query, batch))
+    return found
 
 
 def row_to_chunk(row: sqlite3.Row) -> Chunk:
@@ -127,8 +160,11 @@ def write_term_df(connection: sqlite3.Connection, df: Counter) -> None:
     connection.executemany("INSERT INTO term_df VALUES (?,?)", df.items())
 
 
-def write_glossary(connection: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> None:
-    connection.executemany("INSERT OR IGNORE INTO glossary VALUES (?,?,?)", rows)
+def write_glossary(connection: sqlite3.Connection, glossary) -> None:
+    """Each acronym's expansions with the papers that define them ("; "-joined)."""
+    connection.executemany("INSERT OR IGNORE INTO glossary VALUES (?,?,?)", [
+        (acronym, expansion, "; ".join(sorted(glossary.sources.get(acronym, ()))))
+        for acronym, expansions in glossary.entries.items() for expansion in sorted(expansions)])
 
 
 def attach_previous(connection: sqlite3.Connection, path: Path) -> None:
@@ -139,16 +175,21 @@ def attach_previous(connection: sqlite3.Connection, path: Path) -> None:
 PAPER_TABLES = ("documents", "parts", "questions", "commitments")
 
 
-def copy_paper(connection: sqlite3.Connection, doc_id: str) -> list[sqlite3.Row]:
-    """Copy one unchanged paper's rows from the attached previous generation; returns its chunk rows
-    (with their periods) for the caller to store again under new rowids."""
+CHUNK_COLUMNS = 'doc_id, part_id, page, start, "end", heading, text, periods, line, meeting_date'
+
+
+def copy_paper(connection: sqlite3.Connection, doc_id: str) -> int:
+    """Copy one unchanged paper's rows from the attached previous generation (its chunks under new
+    rowids, in order); returns how many chunks it has."""
     for table in PAPER_TABLES:
         connection.execute(f"INSERT INTO {table} SELECT * FROM old.{table} WHERE doc_id=?", (doc_id,))
-    return connection.execute("SELECT rowid, * FROM old.chunks WHERE doc_id=? ORDER BY rowid", (doc_id,)).fetchall()
+    return connection.execute(
+        f"INSERT INTO chunks ({CHUNK_COLUMNS}) SELECT {CHUNK_COLUMNS} FROM old.chunks WHERE doc_id=? ORDER BY rowid",
+        (doc_id,)).rowcount
 
 
-def embed_hashes(connection: sqlite3.Connection) -> list[sqlite3.Row]:
-    return connection.execute("SELECT rowid, embed_hash FROM chunks").fetchall()
+def create_search_indexes(connection: sqlite3.Connection) -> None:
+    connection.execute("CREATE INDEX IF NOT EXISTS chunks_embed ON chunks(embed_hash)")
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -158,8 +199,8 @@ def row_periods(row: sqlite3.Row) -> list:
     return json.loads(row["periods"] or "[]")
 
 
-def glossary_rows(connection: sqlite3.Connection) -> list[sqlite3.Row]:
-    return connection.execute("SELECT acronym, expansion, doc_id FROM glossary").fetchall()
+def glossary_rows(connection: sqlite3.Connection, schema: str = "main") -> list[sqlite3.Row]:
+    return connection.execute(f"SELECT acronym, expansion, doc_id FROM {schema}.glossary").fetchall()
 
 
 def term_df(connection: sqlite3.Connection) -> Counter:
@@ -170,12 +211,64 @@ def chunk_count(connection: sqlite3.Connection) -> int:
     return int(connection.execute("SELECT count(*) FROM chunks").fetchone()[0])
 
 
-def lexical_ids(connection: sqlite3.Connection, expression: str, n: int) -> list[int]:
-    """Chunk rowids matching an FTS5 expression, best bm25() first."""
+@dataclass(frozen=True)
+class Restriction:
+    """Which chunks a search may return, as SQL: committee (part of its name, any case), document
+    type, one meeting, a date range (the meeting the chunk belongs to)."""
+
+    committee: str = ""
+    doc_type: str = ""
+    meeting: str = ""
+    date_from: str = ""
+    date_to: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.committee, self.doc_type, self.meeting, self.date_from, self.date_to))
+
+    def where(self) -> tuple[str, list]:
+        """A condition on `chunks c` joined to `documents d`, and its parameters."""
+        terms, params = [], []
+        if self.committee:
+            terms.append("instr(lower(d.committee), lower(?)) > 0")
+            params.append(self.committee)
+        if self.doc_type:
+            terms.append("lower(d.doc_type) = lower(?)")
+            params.append(self.doc_type)
+        if self.meeting:
+            terms.append("c.meeting_date = ?")
+            params.append(self.meeting)
+        if self.date_from:
+            terms.append("c.meeting_date != '' AND c.meeting_date >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            terms.append("c.meeting_date != '' AND c.meeting_date <= ?")
+            params.append(self.date_to)
+        return " AND ".join(terms) or "1", params
+
+
+def lexical_ids(connection: sqlite3.Connection, expression: str, n: int,
+                restriction: Restriction | None = None) -> list[int]:
+    """Chunk rowids matching an FTS5 expression, best bm25() first, among the chunks a restriction allows."""
+    if not restriction:
+        rows = connection.execute(
+            "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?", (expression, n)
+        ).fetchall()
+        return [r[0] for r in rows]
+    condition, params = restriction.where()
     rows = connection.execute(
-        "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?", (expression, n)
+        "SELECT f.rowid FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid JOIN documents d ON d.doc_id = c.doc_id"
+        f" WHERE chunks_fts MATCH ? AND {condition} ORDER BY bm25(chunks_fts) LIMIT ?", (expression, *params, n)
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def allowed_rowids(connection: sqlite3.Connection, restriction: Restriction) -> np.ndarray:
+    """Every chunk rowid a restriction allows, ascending."""
+    condition, params = restriction.where()
+    rows = connection.execute(
+        f"SELECT c.rowid FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE {condition} ORDER BY c.rowid",
+        params).fetchall()
+    return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
 
 
 def chunk_rows(connection: sqlite3.Connection, rowids: list[int]) -> dict[int, sqlite3.Row]:
