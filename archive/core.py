@@ -170,12 +170,18 @@ class Archive:
             out.append(row)
         return out
 
+    def follow_ups(self, commitment: dict) -> list[dict]:
+        """Later passages that follow a commitment up (the index stores these: see build/tracking.py)."""
+        evidence = self.evidence(commitment["quote"], k=self.weights.follow_up_passages)
+        return follow_ups.follow_ups(commitment, evidence, self.weights.follow_up_coverage)
+
     def commitments(self, committee: str = "", date_from: str = "", date_to: str = "", owner: str = "",
                     status: str = "", kind: str = "", today: str = "") -> list[dict]:
-        """Commitments with their follow-ups and status, oldest meeting first."""
+        """Commitments with their follow-ups (found when the index was built) and status, oldest meeting first."""
         today = today or date.today().isoformat()
         out = []
         for item in store.commitment_rows(self.db):
+            item.pop("rowid")
             document = self.documents[item["doc_id"]]
             part = self.parts.get((item["doc_id"], item["part_id"]))
             if committee and committee.lower() not in document.committee.lower():
@@ -186,8 +192,6 @@ class Archive:
                 continue
             if kind and kind != item["kind"]:
                 continue
-            evidence = self.evidence(item["quote"], k=self.weights.follow_up_passages)
-            item["follow_ups"] = follow_ups.follow_ups(item, evidence, self.weights.follow_up_coverage)
             item["status"] = follow_ups.status(item["follow_ups"], item["due_iso"], today)
             if status and status != item["status"]:
                 continue

@@ -90,3 +90,16 @@ def test_soft_undertakings_with_a_due_meeting_ahead(hash_archive):
     embedded = _by_quote(items, "it is hoped that it will be embedded by the July 2024 meeting")
     assert embedded["due_iso"] == "2024-07-31"
     assert len(hash_archive.commitments()) < 150  # precision: every record is a commitment, not every "will"
+
+
+def test_follow_ups_are_found_when_the_index_is_built(hash_index, monkeypatch):
+    """`commitments` reads the follow-ups the build stored: no search runs per call."""
+    from archive import Archive
+    from archive.index.embed import HashEmbedder
+
+    archive = Archive.open(hash_index, embedder=HashEmbedder())
+    monkeypatch.setattr(Archive, "evidence", lambda *a, **k: (_ for _ in ()).throw(AssertionError("searched")))
+    item = _by_quote(archive.commitments(), "so I will provide a written response")
+    assert [f["date"] for f in item["follow_ups"]] == ["2022-10-13"]
+    monkeypatch.undo()
+    assert item["follow_ups"] == archive.follow_ups({**item, "follow_ups": []})  # the same as a search now

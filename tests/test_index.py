@@ -172,6 +172,7 @@ def test_unchanged_files_are_not_read_again(small_corpus, tmp_path, monkeypatch)
     assert [(h.chunk.text, h.part.title) for h in after.search("family group conferences", k=3)] == expected
     assert after.questions(questioner="Maggie Steel")
     assert "2024-09-10-smb-public-questions.txt" in after.glossary.sources["UASC"]
+    assert report.follow_ups == 0 and after.commitments() == before.commitments()  # copied with the papers
 
     # a changed manifest row is read again: titles and dates come from it
     manifest = small_corpus / "manifest.csv"

@@ -31,6 +31,7 @@ from archive.build.analyse import PaperAnalysis, analyse_paper
 from archive.build.chunk import ChunkSettings
 from archive.build.corpus import SourceFile, list_sources
 from archive.build.ingest import printed_page_labels, read_pages, sha256_file
+from archive.build.tracking import find_follow_ups
 from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary
 from archive.index import dense, format, store
@@ -51,6 +52,7 @@ class BuildReport:
     chunks: int = 0
     embedded: int = 0
     reused_vectors: int = 0
+    follow_ups: int = 0  # commitments whose follow-ups were looked for
     seconds: float = 0.0
     generation: str = ""
 
@@ -255,7 +257,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
             log(f"Building the approximate vector index ({ann['kind']}, {ann['nlist']} lists)")
         dense.save_ann(dense.build_ann(matrix, ann), building)
         del matrix
-        format.publish(index_dir, building, generation, {
+        manifest = {
             "format_version": format.FORMAT_VERSION,
             "parser_version": format.PARSER_VERSION,
             "model": embedder.name,
@@ -268,7 +270,10 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
             "duplicates": dict(report.duplicates),
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "chunks": report.chunks,
-        })
+        }
+        if len(report.not_reread) < len(papers.files) or set(previous.files) != set(papers.files):
+            report.follow_ups = find_follow_ups(building, manifest, embedder)
+        format.publish(index_dir, building, generation, manifest)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise

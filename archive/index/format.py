@@ -1,8 +1,9 @@
 """The index on disk: generations, the CURRENT pointer, the manifest and its versions.
 
 `index/CURRENT` names the live generation (`gen-<timestamp>/`), which holds `archive.db`,
-`vectors.npy` (and `vectors.ivf` when large: archive/index/dense.py) and `manifest.json`. A build writes a new generation beside it and swaps the
-pointer atomically, so an interrupted build never replaces a good index.
+`vectors.npy` (and `vectors.ivf` when large: archive/index/dense.py) and `manifest.json`. A build
+writes a new generation beside it and swaps the pointer atomically, so an interrupted build never
+replaces a good index.
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ CREATE TABLE questions (
 );
 CREATE TABLE commitments (
     doc_id TEXT, part_id INTEGER, kind TEXT, quote TEXT, owner TEXT, due TEXT, due_iso TEXT, meeting_date TEXT,
-    page INTEGER, line INTEGER
+    page INTEGER, line INTEGER,
+    follow_ups TEXT DEFAULT '[]'  -- later passages that follow it up (JSON), found when the index is built
 );
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER);  -- chunks holding each stemmed term
 CREATE TABLE glossary (acronym TEXT, expansion TEXT, doc_id TEXT, PRIMARY KEY (acronym, expansion));
@@ -300,7 +301,15 @@ def question_rows(connection: sqlite3.Connection) -> list[dict]:
 
 
 def commitment_rows(connection: sqlite3.Connection) -> list[dict]:
-    return [dict(r) for r in connection.execute("SELECT * FROM commitments ORDER BY meeting_date, doc_id, page, line")]
+    """Commitments oldest meeting first, with their rowid and their follow-ups decoded."""
+    rows = connection.execute("SELECT rowid, * FROM commitments ORDER BY meeting_date, doc_id, page, line")
+    return [{**dict(r), "follow_ups": json.loads(r["follow_ups"] or "[]")} for r in rows]
+
+
+def write_follow_ups(connection: sqlite3.Connection, found: list[tuple[int, list[dict]]]) -> None:
+    """(commitment rowid, its follow-ups) pairs."""
+    connection.executemany("UPDATE commitments SET follow_ups=? WHERE rowid=?",
+                           [(json.dumps(items), rowid) for rowid, items in found])
 
 
 class Reader:
@@ -318,3 +327,10 @@ class Reader:
             connection = connect(self.path, read_only=True)
             self._local.db = connection
         return connection
+
+    def close(self) -> None:
+        """Close this thread's connection (a later read opens a new one)."""
+        connection = getattr(self._local, "db", None)
+        if connection is not None:
+            connection.close()
+            self._local.db = None
