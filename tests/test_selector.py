@@ -116,3 +116,32 @@ def test_a_stock_is_told_from_a_flow(hash_archive):
     assert not counts("we have seen 26 new children enter care, and 24 leave care.", "26")
     _, found = hash_archive.answer_candidates("How many children are in care?")
     assert all("counts_measure" in c.features for c in found)
+
+
+def test_tree_reader_scores_like_lightgbm(hash_archive):
+    """ask/trees.py against LightGBM itself: the shipped model on real candidates, and a model
+    fitted here on data with missing values and zeros (every decision type the reader handles)."""
+    import lightgbm
+    import numpy as np
+
+    from archive.ask.features import matrix
+    from archive.ask.trees import TreeModel
+
+    selector = AnswerSelector.load()
+    booster = lightgbm.Booster(model_str=selector.model_text)
+    for question in ("How many children were in care in 2022/23?", "Who chaired the meeting?",
+                     "When was the written response sent?"):
+        _, found = hash_archive.answer_candidates(question)
+        x = matrix(found, selector.names)
+        assert np.allclose(selector.scores(found), booster.predict(x, raw_score=True), atol=1e-9)
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 5))
+    x[rng.random(x.shape) < 0.2] = 0.0
+    x[rng.random(x.shape) < 0.1] = np.nan
+    y = (np.nan_to_num(x[:, 0]) + (x[:, 1] == 0) + np.isnan(x[:, 2]) > 0.5).astype(float)
+    for zero_as_missing in (False, True):
+        fitted = lightgbm.train({"objective": "binary", "verbose": -1, "num_leaves": 7,
+                                 "zero_as_missing": zero_as_missing}, lightgbm.Dataset(x, y), 30)
+        ours = TreeModel.from_text(fitted.model_to_string()).predict(x)
+        assert np.allclose(ours, fitted.predict(x, raw_score=True), atol=1e-9)

@@ -122,7 +122,7 @@ def train_selector(examples: list[Example], inner_groups: bool = True) -> Answer
     calibration = calibrate([(s, r) for s, r, _ in heldout])
     threshold = choose_threshold([calibration.of_inputs(x) for x, _, _ in heldout], [r for _, r, _ in heldout],
                                  [a for _, _, a in heldout])
-    return AnswerSelector(booster, names, calibration, threshold, {"groups": groups,
+    return AnswerSelector.from_booster(booster, names, calibration, threshold, {"groups": groups,
                                                                     "questions": len(examples)})
 
 

@@ -2,8 +2,9 @@
 calibration of the best candidate's score and an abstention threshold chosen on held-out folds.
 
 The model ships inside the package (ask/models/): `answer_selector.txt` is LightGBM's own text
-format, `answer_selector.json` its version, feature names, calibration, threshold and how it was
-trained. `benchmarks/train_selector.py` writes both; nothing is fitted at run time.
+format (scored by ask/trees.py, so answering never imports LightGBM), `answer_selector.json` its
+version, feature names, calibration, threshold and how it was trained.
+`benchmarks/train_selector.py` writes both; nothing is fitted at run time.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from archive.ask.features import Candidate, matrix
+from archive.ask.trees import TreeModel
 from archive.errors import ArchiveError
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -61,16 +63,29 @@ def best_eligible(found: list[Candidate], scores: np.ndarray) -> int:
 
 @dataclass(frozen=True)
 class AnswerSelector:
-    booster: object  # lightgbm.Booster
+    model_text: str  # LightGBM's text format
     names: tuple[str, ...]
     calibration: Calibration
     threshold: float  # abstain below this calibrated probability
     meta: dict
 
+    @classmethod
+    def from_booster(cls, booster, names: tuple[str, ...], calibration: Calibration, threshold: float,
+                     meta: dict) -> AnswerSelector:
+        return cls(booster.model_to_string(), names, calibration, threshold, meta)
+
+    @property
+    def model(self) -> TreeModel:
+        model = self.__dict__.get("_model")
+        if model is None:  # parsed once (frozen dataclass: cached in __dict__)
+            model = TreeModel.from_text(self.model_text)
+            object.__setattr__(self, "_model", model)
+        return model
+
     def scores(self, found: list[Candidate]) -> np.ndarray:
         if not found:
             return np.zeros(0)
-        return np.asarray(self.booster.predict(matrix(found, self.names), raw_score=True), dtype=np.float64)
+        return self.model.predict(matrix(found, self.names))
 
     def best(self, found: list[Candidate]) -> tuple[int, float]:
         """Index of the best eligible candidate and the calibrated probability that it is right;
@@ -83,7 +98,7 @@ class AnswerSelector:
 
     def save(self, directory: Path = MODELS) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        (directory / f"{NAME}.txt").write_text(self.booster.model_to_string())
+        (directory / f"{NAME}.txt").write_text(self.model_text)
         (directory / f"{NAME}.json").write_text(json.dumps({
             "version": VERSION, "features": list(self.names),
             "calibration": {"inputs": ["score", *CALIBRATION_INPUTS], "weights": list(self.calibration.weights),
@@ -92,17 +107,14 @@ class AnswerSelector:
 
     @classmethod
     def load(cls, directory: Path = MODELS) -> AnswerSelector:
-        import lightgbm
-
         model, meta_path = directory / f"{NAME}.txt", directory / f"{NAME}.json"
         if not model.exists() or not meta_path.exists():
             raise ArchiveError(f"the answer selector is missing from {directory}: run benchmarks/train_selector.py")
         meta = json.loads(meta_path.read_text())
         if meta.get("version") != VERSION:
             raise ArchiveError(f"answer selector version {meta.get('version')} != {VERSION}: retrain it")
-        booster = lightgbm.Booster(model_str=model.read_text())
         stored = meta.pop("calibration")
         if stored.get("inputs") != ["score", *CALIBRATION_INPUTS]:
             raise ArchiveError("the answer selector's calibration inputs differ from this version's: retrain it")
         calibration = Calibration(tuple(stored["weights"]), float(stored["intercept"]))
-        return cls(booster, tuple(meta.pop("features")), calibration, float(meta.pop("threshold")), meta)
+        return cls(model.read_text(), tuple(meta.pop("features")), calibration, float(meta.pop("threshold")), meta)
