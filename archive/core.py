@@ -30,6 +30,7 @@ from archive.ask.rerank import best_distinct, rerank
 from archive.ask.selector import AnswerSelector
 from archive.ask.stats import CorpusStats
 from archive.ask.weights import Weights
+from archive.dates import Period
 from archive.glossary import Glossary
 from archive.index import dense, format, store
 from archive.index.embed import Embedder, get_embedder
@@ -147,9 +148,14 @@ class Archive:
         """Every value the archive gives for a measure, by period (over every lexical match)."""
         query = self.query(measure)
         rowids = retrieve.lexical(self.db, query, self.weights.figures.passages)
+        return gather(Evidence(query, self.passages_of(rowids), self.corpus_stats), self.weights.figures)
+
+    def passages_of(self, rowids: list[int]) -> tuple[Passage, ...]:
+        """Chunks by rowid as passages (in that order), read in one query."""
         rows = store.chunk_rows(self.db, rowids)
-        passages = tuple(self.papers.passage(self.papers.hit(store.row_to_chunk(rows[i]))) for i in rowids)
-        return gather(Evidence(query, passages, self.corpus_stats), self.weights.figures)
+        return tuple(self.papers.passage(self.papers.hit(store.row_to_chunk(rows[i])),
+                                         tuple(Period(tuple(a), tuple(b)) for a, b in store.row_periods(rows[i])))
+                     for i in rowids)
 
     # -- records ----------------------------------------------------------------------------------
     def questions(self, text: str = "", questioner: str = "", number: str = "") -> list[dict]:
@@ -171,8 +177,16 @@ class Archive:
         return out
 
     def follow_ups(self, commitment: dict) -> list[dict]:
-        """Later passages that follow a commitment up (the index stores these: see build/tracking.py)."""
-        evidence = self.evidence(commitment["quote"], k=self.weights.follow_up_passages)
+        """Later passages that follow a commitment up (the index stores these: see build/tracking.py).
+        Candidates are passages of its own item and passages of its meeting or later that hold at
+        least two of its three rarest words: an indexed lookup that stays quick at a million chunks."""
+        query = self.query(commitment["quote"])
+        expression = follow_ups.rare_words_expression(query, self.corpus_stats)
+        later = Filters(date_from=commitment["meeting_date"]) if commitment["meeting_date"] else None
+        rowids = store.lexical_ids(self.db, expression, self.weights.follow_up_passages,
+                                   later.restriction() if later else None) if expression else []
+        own = [c.chunk_id for c in self.part_chunks(commitment["doc_id"], commitment["part_id"])]
+        evidence = Evidence(query, self.passages_of(list(dict.fromkeys(own + rowids))), self.corpus_stats)
         return follow_ups.follow_ups(commitment, evidence, self.weights.follow_up_coverage)
 
     def commitments(self, committee: str = "", date_from: str = "", date_to: str = "", owner: str = "",

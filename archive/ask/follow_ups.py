@@ -6,7 +6,10 @@ import re
 
 from archive.ask.cite import citation_text
 from archive.ask.evidence import Evidence
+from archive.ask.query import QUESTION_WORDS, Query
+from archive.ask.stats import CorpusStats
 from archive.dates import parse_date
+from archive.text import STOPWORDS, stem, words
 
 _FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b")
 _DELIVERY = re.compile(r"\b(?:sent|provided|circulated|published|received|responded|written response|update[ds]?)\b",
@@ -14,8 +17,21 @@ _DELIVERY = re.compile(r"\b(?:sent|provided|circulated|published|received|respon
 STATUSES = ("follow-up found", "no follow-up found", "overdue")
 
 
+def rare_words_expression(query: Query, stats: CorpusStats, rarest: int = 3) -> str:
+    """An FTS5 expression for passages holding at least two of the text's `rarest` rarest words
+    (all of them when it has fewer): selective, so the lookup reads short posting lists."""
+    tokens = [w for w in dict.fromkeys(words(query.search_text)) if w not in STOPWORDS and w not in QUESTION_WORDS
+              and re.fullmatch(r"[a-z][a-z']+", w)]
+    found = [w for w in tokens if stats.document_frequency.get(stem(w), 0) > 0]
+    chosen = [f'"{w}"' for w in sorted(found, key=lambda w: stats.document_frequency[stem(w)])[:rarest]]
+    if len(chosen) < 3:
+        return " AND ".join(chosen)
+    a, b, c = chosen
+    return f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
+
+
 def follow_ups(commitment: dict, evidence: Evidence, min_coverage: float) -> list[dict]:
-    """Passages of the evidence (a search for the commitment's quote) that follow it up: from a later
+    """Passages of the evidence (candidates for the commitment's quote) that follow it up: from a later
     meeting and about the same thing, or in the same item with a later date and a word of delivery
     ("Written response sent on 13 October 2022")."""
     quote_key = " ".join(commitment["quote"].lower().split())[:80]
@@ -36,7 +52,7 @@ def follow_ups(commitment: dict, evidence: Evidence, min_coverage: float) -> lis
     return [
         {"date": when, "quote": " ".join(hit.chunk.text.split())[:300], "cited_as": citation_text(hit),
          "doc_id": hit.chunk.doc_id, "page": hit.chunk.page, "line": hit.chunk.line}
-        for when, hit in sorted(found, key=lambda pair: pair[0])
+        for when, hit in sorted(found, key=lambda pair: (pair[0], pair[1].chunk.chunk_id))
     ]
 
 
