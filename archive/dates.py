@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     name: index
@@ -120,6 +121,11 @@ def _financial_year(start_text: str, end_text: str) -> tuple[int, int] | None:
 def find_periods(text: str, reference: date | None = None) -> list[Period]:
     """Every date mention in the text, in text order. With a reference date (the meeting's),
     "last year", "this month" and the like are resolved against it."""
+    return list(_find_periods(text, reference))
+
+
+@lru_cache(maxsize=16384)  # answering reads the same sentences for reranking, candidates and figures
+def _find_periods(text: str, reference: date | None) -> tuple[Period, ...]:
     found: list[tuple[int, int, Period]] = []
     taken: list[tuple[int, int]] = []
 
@@ -193,7 +199,7 @@ def find_periods(text: str, reference: date | None = None) -> list[Period]:
             year = int(match.group(1))
             add(match, Period((year, 1), (year, 12), match.group(0)))
     found.sort()
-    return [period for _, _, period in found]
+    return tuple(period for _, _, period in found)
 
 
 def _quarter(start_year: int, quarter: int, text: str) -> Period:

@@ -60,6 +60,7 @@ class Glossary:
     def __init__(self, entries: dict[str, set[str]] | None = None) -> None:
         self.entries: dict[str, set[str]] = {k.upper(): set(v) for k, v in (entries or {}).items()}
         self.sources: dict[str, set[str]] = {}  # acronym -> documents defining it, or "council vocabulary"
+        self._found: dict[tuple[str, bool], list[str]] = {}  # expansions_in, remembered until the next add
 
     @classmethod
     def with_council_vocabulary(cls) -> Glossary:
@@ -73,6 +74,7 @@ class Glossary:
         expansion = re.sub(r"['’]s$", "", expansion)
         if source:
             self.sources.setdefault(acronym.upper(), set()).add(source)
+        self._found.clear()
         known = self.entries.setdefault(acronym.upper(), set())
         if expansion.lower() not in {e.lower() for e in known}:
             known.add(expansion)
@@ -83,11 +85,19 @@ class Glossary:
         form it uses ("children in care" gives "LAC" and "looked after children"). Indexing and
         query expansion go one way only (acronym to long forms): both sides are expanded, so
         that suffices, and "children in care" is too common to spread into every passage."""
+        key = (text, synonyms)
+        if key not in self._found:
+            if len(self._found) > 20_000:
+                self._found.clear()
+            self._found[key] = self._expansions_in(text, synonyms)
+        return list(self._found[key])
+
+    def _expansions_in(self, text: str, synonyms: bool) -> list[str]:
         extra: list[str] = []
         lowered = text.lower()
         for acronym, expansions in self.entries.items():
             # an acronym counts only written in capitals ("SEND", "ECHo"), so "send" is not SEND
-            has_acronym = any(
+            has_acronym = acronym.lower() in lowered and any(  # the substring test first: it is cheap
                 sum(c.isupper() for c in match.group(0)) >= 2
                 for match in re.finditer(rf"\b{re.escape(acronym)}\b", text, re.IGNORECASE)
             )

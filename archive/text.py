@@ -56,6 +56,11 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms: stopwords dropped, numbers kept ("46%" also gives "percent")."""
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=16384)  # answering reads the same passages for reranking, coverage and candidates
+def _terms(text: str) -> tuple[str, ...]:
     out = []
     for word in words(text):
         if word in STOPWORDS:
@@ -63,7 +68,7 @@ def terms(text: str) -> list[str]:
         out.append(stem(word))
         if word.endswith("%"):
             out.append("percent")
-    return out
+    return tuple(out)
 
 
 def _punkt() -> PunktSentenceTokenizer:

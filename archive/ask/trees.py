@@ -29,30 +29,6 @@ class Tree:
     right: np.ndarray
     leaf_value: np.ndarray
 
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        """Leaf values for the rows of x, all rows walked down the tree together."""
-        if len(self.feature) == 0:
-            return np.full(len(x), self.leaf_value[0])
-        node = np.zeros(len(x), dtype=np.int64)
-        active = np.arange(len(x))
-        out = np.empty(len(x))
-        while len(active):
-            current = node[active]
-            value = x[active, self.feature[current]]
-            decision = self.decision[current]
-            missing_type = (decision >> 2) & 3
-            is_nan = np.isnan(value)
-            value = np.where(is_nan & (missing_type != _MISSING_NAN), 0.0, value)
-            missing = ((missing_type == _MISSING_ZERO) & (np.abs(value) <= _ZERO)) | (
-                (missing_type == _MISSING_NAN) & is_nan)
-            go_left = np.where(missing, (decision & _DEFAULT_LEFT) != 0, value <= self.threshold[current])
-            child = np.where(go_left, self.left[current], self.right[current])
-            leaf = child < 0
-            out[active[leaf]] = self.leaf_value[-child[leaf] - 1]
-            node[active] = np.where(leaf, 0, child)
-            active = active[~leaf]
-        return out
-
 
 def _numbers(fields: dict[str, str], key: str, kind) -> np.ndarray:
     text = fields.get(key, "").strip()
@@ -84,9 +60,67 @@ class TreeModel:
             trees.append(_tree(dict(line.split("=", 1) for line in body.splitlines()[1:] if "=" in line)))
         return cls(tuple(trees), int(header["max_feature_idx"]) + 1)
 
+    @property
+    def forest(self) -> tuple[Tree, np.ndarray]:
+        """Every tree in one set of arrays (nodes and leaves renumbered) and each tree's root, so
+        that all trees are walked together: one NumPy step per level, not one per tree and level."""
+        forest = self.__dict__.get("_forest")
+        if forest is None:  # built once (frozen dataclass: cached in __dict__)
+            forest = _stack(self.trees)
+            object.__setattr__(self, "_forest", forest)
+        return forest
+
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Raw scores (the sum of the trees' leaf values), one per row."""
         x = np.asarray(x, dtype=np.float64)
         if x.ndim != 2 or x.shape[1] != self.features:
             raise ArchiveError(f"the answer selector reads {self.features} features, got shape {x.shape}")
-        return sum((tree.predict(x) for tree in self.trees), np.zeros(len(x)))
+        if not self.trees or not len(x):
+            return np.zeros(len(x))
+        forest, roots = self.forest
+        rows = np.repeat(np.arange(len(x)), len(roots))
+        leaves = _walk(forest, x, rows, np.tile(roots, len(x)))
+        return forest.leaf_value[leaves].reshape(len(x), len(roots)).sum(axis=1)
+
+
+def _walk(forest: Tree, x: np.ndarray, rows: np.ndarray, node: np.ndarray) -> np.ndarray:
+    """The leaf each (row, start node) pair reaches; a child < 0 names leaf -(child + 1). LightGBM's
+    rule: left when value <= threshold, except a missing value (NaN, or zero when the split says
+    zero is missing) goes the split's default way."""
+    node = node.copy()
+    active = np.flatnonzero(node >= 0)
+    while len(active):
+        current = node[active]
+        value = x[rows[active], forest.feature[current]]
+        decision = forest.decision[current]
+        missing_type = (decision >> 2) & 3
+        is_nan = np.isnan(value)
+        value = np.where(is_nan & (missing_type != _MISSING_NAN), 0.0, value)
+        missing = ((missing_type == _MISSING_ZERO) & (np.abs(value) <= _ZERO)) | (
+            (missing_type == _MISSING_NAN) & is_nan)
+        go_left = np.where(missing, (decision & _DEFAULT_LEFT) != 0, value <= forest.threshold[current])
+        node[active] = np.where(go_left, forest.left[current], forest.right[current])
+        active = active[node[active] >= 0]
+    return -node - 1
+
+
+def _stack(trees: tuple[Tree, ...]) -> tuple[Tree, np.ndarray]:
+    features, thresholds, decisions, lefts, rights, values, roots = [], [], [], [], [], [], []
+    nodes = leaves = 0
+    for tree in trees:
+        if len(tree.feature) == 0:  # a single leaf
+            roots.append(-(leaves + 1))
+        else:
+            roots.append(nodes)
+            for child in (tree.left, tree.right):
+                (lefts if child is tree.left else rights).append(np.where(child >= 0, child + nodes, child - leaves))
+            features.append(tree.feature)
+            thresholds.append(tree.threshold)
+            decisions.append(tree.decision)
+        values.append(tree.leaf_value)
+        nodes += len(tree.feature)
+        leaves += len(tree.leaf_value)
+    join = lambda parts, kind: np.concatenate(parts).astype(kind) if parts else np.zeros(0, kind)  # noqa: E731
+    forest = Tree(join(features, np.int64), join(thresholds, np.float64), join(decisions, np.int64),
+                  join(lefts, np.int64), join(rights, np.int64), join(values, np.float64))
+    return forest, np.array(roots, dtype=np.int64)
