@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector bench browser clean
+.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector bench bench-scale bench-embed browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,16 @@ train-selector: $(STAMP)
 
 bench: index
 	$(BIN)/python benchmarks/search_speed.py
+
+# Generated council corpora of 100k and 1M chunks: build, ask/search latencies (each filter), memory,
+# against the naive stack on the same chunks; writes benchmarks/results/scale.{json,md}. About 2 hours.
+SCALE_SIZES ?= 100000,1000000
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --sizes $(SCALE_SIZES)
+
+# The real model's embedding speed: sentence-transformers against ONNX Runtime (fp32, int8).
+bench-embed: index
+	$(BIN)/python benchmarks/embed_speed.py
 
 clean:
 	rm -rf $(VENV) index .pytest_cache $(HELDOUT_CORPUS) $(HELDOUT_INDEX)

@@ -69,8 +69,10 @@ def cli() -> None:
 @_index_dir_option
 @click.option("--embedder", default=None, help="minilm (default) or hash (fast, for tests).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars; only the summary.")
+@click.option("--follow-ups/--no-follow-ups", default=True,
+              help="Find commitments' follow-ups now (default), or on each `commitments` call (quicker bulk loads).")
 @_friendly
-def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet: bool) -> None:
+def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet: bool, follow_ups: bool) -> None:
     """Build or update the index from CORPUS_DIR (default: corpus/)."""
     from archive.build.indexer import build_index
     from archive.index.embed import get_embedder
@@ -78,7 +80,7 @@ def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet:
 
     target = index_dir or default_index_dir()
     report = build_index(corpus_dir, target, get_embedder(embedder), progress=not quiet,
-                         log=lambda m: click.echo(m, err=True))
+                         log=lambda m: click.echo(m, err=True), follow_ups=follow_ups)
     click.echo(
         f"Indexed {len(report.indexed)} new or changed, {len(report.unchanged)} unchanged "
         f"({len(report.not_reread)} not re-read), "

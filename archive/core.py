@@ -178,13 +178,15 @@ class Archive:
 
     def follow_ups(self, commitment: dict) -> list[dict]:
         """Later passages that follow a commitment up (the index stores these: see build/tracking.py).
-        Candidates are passages of its own item and passages of its meeting or later that hold at
-        least two of its three rarest words: an indexed lookup that stays quick at a million chunks."""
+        Candidates are passages of its own item, and the best passages of the same committee's
+        meetings from then on that hold at least two of its three rarest words: an indexed lookup
+        that stays quick as the archive grows."""
         query = self.query(commitment["quote"])
         expression = follow_ups.rare_words_expression(query, self.corpus_stats)
-        later = Filters(date_from=commitment["meeting_date"]) if commitment["meeting_date"] else None
+        committee = self.documents[commitment["doc_id"]].committee
+        later = Filters(committee=committee or None, date_from=commitment["meeting_date"] or None)
         rowids = store.lexical_ids(self.db, expression, self.weights.follow_up_passages,
-                                   later.restriction() if later else None) if expression else []
+                                   later.restriction()) if expression else []
         own = [c.chunk_id for c in self.part_chunks(commitment["doc_id"], commitment["part_id"])]
         evidence = Evidence(query, self.passages_of(list(dict.fromkeys(own + rowids))), self.corpus_stats)
         return follow_ups.follow_ups(commitment, evidence, self.weights.follow_up_coverage)
@@ -194,8 +196,11 @@ class Archive:
         """Commitments with their follow-ups (found when the index was built) and status, oldest meeting first."""
         today = today or date.today().isoformat()
         out = []
+        stored = self.manifest.get("follow_ups", True)  # False: built with --no-follow-ups
         for item in store.commitment_rows(self.db):
             item.pop("rowid")
+            if not stored:
+                item["follow_ups"] = self.follow_ups(item)
             document = self.documents[item["doc_id"]]
             part = self.parts.get((item["doc_id"], item["part_id"]))
             if committee and committee.lower() not in document.committee.lower():

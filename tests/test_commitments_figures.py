@@ -103,3 +103,18 @@ def test_follow_ups_are_found_when_the_index_is_built(hash_index, monkeypatch):
     assert [f["date"] for f in item["follow_ups"]] == ["2022-10-13"]
     monkeypatch.undo()
     assert item["follow_ups"] == archive.follow_ups({**item, "follow_ups": []})  # the same as a search now
+
+
+def test_an_index_built_without_follow_ups_finds_them_per_call(small_corpus, tmp_path):
+    from archive import Archive
+    from archive.build.indexer import build_index
+    from archive.index.embed import HashEmbedder
+
+    def build(follow):
+        return build_index(small_corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None,
+                           follow_ups=follow)
+
+    assert build(False).follow_ups == 0
+    per_call = Archive.open(tmp_path / "index", embedder=HashEmbedder()).commitments()
+    assert build(True).follow_ups == len(per_call) > 0  # nothing changed, but none were stored before
+    assert Archive.open(tmp_path / "index", embedder=HashEmbedder()).commitments() == per_call

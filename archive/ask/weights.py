@@ -61,4 +61,4 @@ class Weights:
     answer: AnswerWeights = field(default_factory=AnswerWeights)
     figures: FigureSettings = field(default_factory=FigureSettings)
     follow_up_coverage: float = 0.6  # a later passage about the same thing as a commitment
-    follow_up_passages: int = 200  # candidates read for a commitment's follow-ups
+    follow_up_passages: int = 15  # candidates read for a commitment's follow-ups

@@ -220,7 +220,8 @@ def _search_text(connection: sqlite3.Connection, glossary: Glossary, embedder: E
 
 
 def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings: ChunkSettings | None = None,
-                progress: bool = True, log=print) -> BuildReport:
+                progress: bool = True, log=print, follow_ups: bool = True) -> BuildReport:
+    """follow_ups=False leaves commitments' follow-ups to be found on each call (a bulk load)."""
     from tqdm import tqdm
 
     settings = settings or ChunkSettings()
@@ -270,8 +271,12 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
             "duplicates": dict(report.duplicates),
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "chunks": report.chunks,
+            "follow_ups": follow_ups,
         }
-        if len(report.not_reread) < len(papers.files) or set(previous.files) != set(papers.files):
+        changed = len(report.not_reread) < len(papers.files) or set(previous.files) != set(papers.files)
+        if follow_ups and (changed or not previous.manifest.get("follow_ups")):
+            if progress:
+                log("Finding commitments' follow-ups")
             report.follow_ups = find_follow_ups(building, manifest, embedder)
         format.publish(index_dir, building, generation, manifest)
     except BaseException:
