@@ -106,7 +106,8 @@ class Archive:
         query = self.query(question)
         filters = filters or Filters()
         n = self.weights.rerank.candidates
-        lexical = retrieve.lexical(self.db, query, n, filters) if mode in ("hybrid", "fused", "lexical") else []
+        lexical = retrieve.lexical(self.db, query, n, filters, self.corpus_stats) if mode in (
+            "hybrid", "fused", "lexical") else []
         dense_ids = retrieve.semantic(self.vectors, self.embedder, query, n, retrieve.allowed(self.db, filters)) \
             if mode in ("hybrid", "fused", "dense") else []
         found = retrieve.fused_passages(self.db, self.papers, lexical, dense_ids, filters)
@@ -176,8 +177,9 @@ class Archive:
             out.append(row)
         return out
 
-    def follow_ups(self, commitment: dict) -> list[dict]:
-        """Later passages that follow a commitment up (the index stores these: see build/tracking.py).
+    def follow_ups(self, commitment: dict) -> list[tuple[str, int]]:
+        """Later passages that follow a commitment up, as (date, chunk rowid), oldest first; the
+        index stores these (build/tracking.py).
         Candidates are passages of its own item, and the best passages of the same committee's
         meetings from then on that hold at least two of its three rarest words: an indexed lookup
         that stays quick as the archive grows."""
@@ -189,31 +191,38 @@ class Archive:
                                    later.restriction()) if expression else []
         own = [c.chunk_id for c in self.part_chunks(commitment["doc_id"], commitment["part_id"])]
         evidence = Evidence(query, self.passages_of(list(dict.fromkeys(own + rowids))), self.corpus_stats)
-        return follow_ups.follow_ups(commitment, evidence, self.weights.follow_up_coverage)
+        found = follow_ups.follow_ups(commitment, evidence, self.weights.follow_up_coverage)
+        return [(when, hit.chunk.chunk_id) for when, hit in found]
 
     def commitments(self, committee: str = "", date_from: str = "", date_to: str = "", owner: str = "",
                     status: str = "", kind: str = "", today: str = "") -> list[dict]:
-        """Commitments with their follow-ups (found when the index was built) and status, oldest meeting first."""
+        """Commitments with their follow-ups (found when the index was built) and status, oldest
+        meeting first. The passages the follow-ups cite are read in one query."""
         today = today or date.today().isoformat()
-        out = []
-        stored = self.manifest.get("follow_ups", True)  # False: built with --no-follow-ups
+        kept = []
         for item in store.commitment_rows(self.db):
-            item.pop("rowid")
-            if not stored:
-                item["follow_ups"] = self.follow_ups(item)
             document = self.documents[item["doc_id"]]
-            part = self.parts.get((item["doc_id"], item["part_id"]))
             if committee and committee.lower() not in document.committee.lower():
                 continue
             if (date_from and item["meeting_date"] < date_from) or (date_to and item["meeting_date"] > date_to):
                 continue
-            if owner and owner.lower() not in item["owner"].lower():
+            if (owner and owner.lower() not in item["owner"].lower()) or (kind and kind != item["kind"]):
                 continue
-            if kind and kind != item["kind"]:
-                continue
+            kept.append(item)
+        if not self.manifest.get("follow_ups", True):  # built with --no-follow-ups: found now
+            for item in kept:
+                item["follow_ups"] = self.follow_ups(item)
+        cited = self.passages_of(list(dict.fromkeys(r for item in kept for _, r in item["follow_ups"])))
+        hits = {p.chunk.chunk_id: p.hit for p in cited}
+        out = []
+        for item in kept:
+            del item["rowid"]
+            item["follow_ups"] = [follow_ups.describe(when, hits[r]) for when, r in item["follow_ups"]]
             item["status"] = follow_ups.status(item["follow_ups"], item["due_iso"], today)
             if status and status != item["status"]:
                 continue
+            document = self.documents[item["doc_id"]]
+            part = self.parts.get((item["doc_id"], item["part_id"]))
             item.update(committee=document.committee, title=document.title, part=part.title if part else "",
                         source=document.source_url or document.path)
             out.append(item)

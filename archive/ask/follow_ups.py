@@ -9,6 +9,7 @@ from archive.ask.evidence import Evidence
 from archive.ask.query import QUESTION_WORDS, Query
 from archive.ask.stats import CorpusStats
 from archive.dates import parse_date
+from archive.records import Hit
 from archive.text import STOPWORDS, stem, words
 
 _FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b")
@@ -30,10 +31,10 @@ def rare_words_expression(query: Query, stats: CorpusStats, rarest: int = 3) -> 
     return f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
 
 
-def follow_ups(commitment: dict, evidence: Evidence, min_coverage: float) -> list[dict]:
-    """Passages of the evidence (candidates for the commitment's quote) that follow it up: from a later
-    meeting and about the same thing, or in the same item with a later date and a word of delivery
-    ("Written response sent on 13 October 2022")."""
+def follow_ups(commitment: dict, evidence: Evidence, min_coverage: float) -> list[tuple[str, Hit]]:
+    """Passages of the evidence (candidates for the commitment's quote) that follow it up, with the
+    date of each: from a later meeting and about the same thing, or in the same item with a later
+    date and a word of delivery ("Written response sent on 13 October 2022"). Oldest first."""
     quote_key = " ".join(commitment["quote"].lower().split())[:80]
     found = []
     for passage in evidence.passages:
@@ -49,11 +50,13 @@ def follow_ups(commitment: dict, evidence: Evidence, min_coverage: float) -> lis
             found.append((when, hit))
         elif same_item and later_date and _DELIVERY.search(text):
             found.append((later_date, hit))
-    return [
-        {"date": when, "quote": " ".join(hit.chunk.text.split())[:300], "cited_as": citation_text(hit),
-         "doc_id": hit.chunk.doc_id, "page": hit.chunk.page, "line": hit.chunk.line}
-        for when, hit in sorted(found, key=lambda pair: (pair[0], pair[1].chunk.chunk_id))
-    ]
+    return sorted(found, key=lambda pair: (pair[0], pair[1].chunk.chunk_id))
+
+
+def describe(when: str, hit: Hit) -> dict:
+    """A follow-up as commitments list it."""
+    return {"date": when, "quote": " ".join(hit.chunk.text.split())[:300], "cited_as": citation_text(hit),
+            "doc_id": hit.chunk.doc_id, "page": hit.chunk.page, "line": hit.chunk.line}
 
 
 def status(follow: list[dict], due_iso: str, today: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from archive.dates import Period, find_periods
@@ -120,9 +121,17 @@ def named_bodies(question: str) -> list[str]:
     ]
 
 
-def fts_query(query: Query) -> str:
-    """An FTS5 MATCH expression: any of the question's content words (FTS5 stems them itself)."""
+def fts_query(query: Query, frequent: Callable[[str], bool] | None = None) -> str:
+    """An FTS5 MATCH expression: any of the question's content words (FTS5 stems them itself).
+    When some words are `frequent`, a passage must also hold one of the others: FTS5 computes
+    bm25() for every row that matches, and a word in a tenth of a million chunks would make it
+    score tens of thousands of passages that hold nothing else of the question. The frequent
+    words still count in the ranking of the passages that qualify."""
     tokens = [w for w in words(query.search_text) if w not in STOPWORDS and w not in QUESTION_WORDS]
     tokens = [re.sub(r"[^\w]", " ", w).strip() for w in tokens]
     unique = list(dict.fromkeys(t for t in tokens if t))
-    return " OR ".join(f'"{t}"' for t in unique)
+    quoted = [f'"{t}"' for t in unique]
+    rare = [f'"{t}"' for t in unique if not (frequent and frequent(t))]
+    if rare and len(rare) < len(quoted):
+        return f"({' OR '.join(rare)}) AND ({' OR '.join(quoted)})"
+    return " OR ".join(quoted)

@@ -11,13 +11,15 @@ from archive.ask.evidence import Papers, Passage
 from archive.ask.filters import Filters
 from archive.ask.fuse import reciprocal_rank_fusion
 from archive.ask.query import Query, fts_query
+from archive.ask.stats import CorpusStats
 from archive.dates import Period
 from archive.index import dense, store
 from archive.index.embed import Embedder
 
 
-def lexical(db: sqlite3.Connection, query: Query, n: int, filters: Filters | None = None) -> list[int]:
-    expression = fts_query(query)
+def lexical(db: sqlite3.Connection, query: Query, n: int, filters: Filters | None = None,
+            stats: CorpusStats | None = None) -> list[int]:
+    expression = fts_query(query, stats.frequent if stats else None)
     restriction = filters.restriction() if filters else None
     return store.lexical_ids(db, expression, n, restriction) if expression else []
 

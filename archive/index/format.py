@@ -64,7 +64,13 @@ def check_embedder(index_dir: Path, manifest: dict, name: str, dim: int) -> None
 
 def embedder_choice(model_name: str) -> str:
     """The embedder an index was built with, by the name its manifest records."""
-    return "hash" if model_name.startswith("hash") else "minilm"
+    if model_name.startswith("hash"):
+        return "hash"
+    if model_name.endswith("-onnx-int8"):
+        return "onnx"
+    if model_name.endswith("-onnx"):
+        return "onnx-fp32"
+    return "minilm"
 
 
 def publish(index_dir: Path, building: Path, generation: Path, manifest: dict) -> None:

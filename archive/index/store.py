@@ -227,14 +227,17 @@ class Restriction:
         return any((self.committee, self.doc_type, self.meeting, self.date_from, self.date_to))
 
     def where(self) -> tuple[str, list]:
-        """A condition on `chunks c` joined to `documents d`, and its parameters."""
-        terms, params = [], []
+        """A condition on `chunks c` and its parameters: the paper's committee and type through the
+        small documents table (read once per query), the meeting date on the chunk (indexed)."""
+        terms, params, paper = [], [], []
         if self.committee:
-            terms.append("instr(lower(d.committee), lower(?)) > 0")
+            paper.append("instr(lower(committee), lower(?)) > 0")
             params.append(self.committee)
         if self.doc_type:
-            terms.append("lower(d.doc_type) = lower(?)")
+            paper.append("lower(doc_type) = lower(?)")
             params.append(self.doc_type)
+        if paper:
+            terms.append(f"c.doc_id IN (SELECT doc_id FROM documents WHERE {' AND '.join(paper)})")
         if self.meeting:
             terms.append("c.meeting_date = ?")
             params.append(self.meeting)
@@ -257,7 +260,7 @@ def lexical_ids(connection: sqlite3.Connection, expression: str, n: int,
         return [r[0] for r in rows]
     condition, params = restriction.where()
     rows = connection.execute(
-        "SELECT f.rowid FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid JOIN documents d ON d.doc_id = c.doc_id"
+        "SELECT f.rowid FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid"
         f" WHERE chunks_fts MATCH ? AND {condition} ORDER BY bm25(chunks_fts) LIMIT ?", (expression, *params, n)
     ).fetchall()
     return [r[0] for r in rows]
@@ -266,10 +269,10 @@ def lexical_ids(connection: sqlite3.Connection, expression: str, n: int,
 def allowed_rowids(connection: sqlite3.Connection, restriction: Restriction) -> np.ndarray:
     """Every chunk rowid a restriction allows, ascending."""
     condition, params = restriction.where()
-    rows = connection.execute(
-        f"SELECT c.rowid FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE {condition} ORDER BY c.rowid",
-        params).fetchall()
-    return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    cursor = connection.cursor()
+    cursor.row_factory = None  # plain tuples: tens of thousands of rows are read here
+    cursor.execute(f"SELECT c.rowid FROM chunks c WHERE {condition} ORDER BY c.rowid", params)
+    return np.array([r[0] for r in cursor], dtype=np.int64)
 
 
 def chunk_rows(connection: sqlite3.Connection, rowids: list[int]) -> dict[int, sqlite3.Row]:
