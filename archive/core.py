@@ -108,7 +108,7 @@ class Archive:
         n = self.weights.rerank.candidates
         lexical = retrieve.lexical(self.db, query, n, filters, self.corpus_stats) if mode in (
             "hybrid", "fused", "lexical") else []
-        dense_ids = retrieve.semantic(self.vectors, self.embedder, query, n, retrieve.allowed(self.db, filters)) \
+        dense_ids = retrieve.semantic(self.vectors, self.embedder, query, n, self.db, filters) \
             if mode in ("hybrid", "fused", "dense") else []
         found = retrieve.fused_passages(self.db, self.papers, lexical, dense_ids, filters)
         if mode == "hybrid":

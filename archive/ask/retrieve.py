@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import numpy as np
-
 from archive.ask.evidence import Papers, Passage
 from archive.ask.filters import Filters
 from archive.ask.fuse import reciprocal_rank_fusion
@@ -24,18 +22,26 @@ def lexical(db: sqlite3.Connection, query: Query, n: int, filters: Filters | Non
     return store.lexical_ids(db, expression, n, restriction) if expression else []
 
 
-def allowed(db: sqlite3.Connection, filters: Filters | None) -> np.ndarray | None:
-    """The rowids a filter allows (None: every chunk), for the dense search."""
-    restriction = filters.restriction() if filters else None
-    return store.allowed_rowids(db, restriction) if restriction else None
+OVERFETCH = 8  # a filtered dense search first looks this many times further in the unfiltered ranking
 
 
 def semantic(vectors: dense.DenseIndex, embedder: Embedder, query: Query, n: int,
-             allowed_rowids: np.ndarray | None = None) -> list[int]:
-    if allowed_rowids is not None and len(allowed_rowids) == 0:
-        return []
+             db: sqlite3.Connection | None = None, filters: Filters | None = None) -> list[int]:
+    """The n chunks nearest the question, among those the filters allow. On an approximate index a
+    broad filter is served from the unfiltered ranking looked at further (no list of the allowed
+    rows, which can run to hundreds of thousands); a narrow one, or any filter on a small archive,
+    scans exactly the rows it allows."""
+    restriction = filters.restriction() if filters else None
     vector = embedder.encode([query.search_text])[0]
-    return [rowid for rowid, _ in vectors.search(vector, n, allowed_rowids)]
+    if not restriction:
+        return [rowid for rowid, _ in vectors.search(vector, n)]
+    if vectors.ann is not None:
+        ranked = [rowid for rowid, _ in vectors.search(vector, n * OVERFETCH)]
+        kept = store.allowed_among(db, restriction, ranked)
+        if len(kept) >= n:
+            return [rowid for rowid in ranked if rowid in kept][:n]
+    allowed = store.allowed_rowids(db, restriction)
+    return [rowid for rowid, _ in vectors.search(vector, n, allowed)] if len(allowed) else []
 
 
 def fused_passages(db: sqlite3.Connection, papers: Papers, lexical_ids: list[int], dense_ids: list[int],

@@ -266,6 +266,17 @@ def lexical_ids(connection: sqlite3.Connection, expression: str, n: int,
     return [r[0] for r in rows]
 
 
+def allowed_among(connection: sqlite3.Connection, restriction: Restriction, rowids: list[int]) -> set[int]:
+    """Which of these rowids a restriction allows."""
+    condition, params = restriction.where()
+    allowed: set[int] = set()
+    for start in range(0, len(rowids), 500):
+        batch = rowids[start : start + 500]
+        query = f"SELECT c.rowid FROM chunks c WHERE c.rowid IN ({','.join('?' * len(batch))}) AND {condition}"
+        allowed.update(r[0] for r in connection.execute(query, [*batch, *params]))
+    return allowed
+
+
 def allowed_rowids(connection: sqlite3.Connection, restriction: Restriction) -> np.ndarray:
     """Every chunk rowid a restriction allows, ascending."""
     condition, params = restriction.where()
