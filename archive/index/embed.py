@@ -174,10 +174,14 @@ class HashEmbedder:
         return _normalise(out)
 
 
+DEFAULT_EMBEDDER = "onnx-fp32"
+
+
 def get_embedder(name: str | None = None) -> Embedder:
-    """"minilm" (default: sentence-transformers), "onnx" (int8), "onnx-fp32" or "hash";
-    ARCHIVE_EMBEDDER chooses when no name is given."""
-    choice = (name or os.environ.get("ARCHIVE_EMBEDDER") or "minilm").lower()
+    """"onnx-fp32" (default: the model in onnxruntime, the same vectors as sentence-transformers,
+    1.7x faster and no torch at run time), "onnx" (int8: 3.8x, vectors within cosine 0.976),
+    "minilm" (sentence-transformers on torch) or "hash"; ARCHIVE_EMBEDDER chooses when no name is given."""
+    choice = (name or os.environ.get("ARCHIVE_EMBEDDER") or DEFAULT_EMBEDDER).lower()
     if choice.startswith("hash"):
         return HashEmbedder()
     if choice in ("minilm", DEFAULT_MODEL.lower()):
