@@ -272,7 +272,9 @@ def allowed_among(connection: sqlite3.Connection, restriction: Restriction, rowi
     allowed: set[int] = set()
     for start in range(0, len(rowids), 500):
         batch = rowids[start : start + 500]
-        query = f"SELECT c.rowid FROM chunks c WHERE c.rowid IN ({','.join('?' * len(batch))}) AND {condition}"
+        # materialised first: otherwise SQLite may walk every chunk of the allowed papers instead
+        query = (f"WITH c AS MATERIALIZED (SELECT rowid, doc_id, meeting_date FROM chunks WHERE rowid IN "
+                 f"({','.join('?' * len(batch))})) SELECT c.rowid FROM c WHERE {condition}")
         allowed.update(r[0] for r in connection.execute(query, [*batch, *params]))
     return allowed
 
