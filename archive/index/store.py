@@ -58,6 +58,12 @@ def connect(path: Path, create: bool = False, read_only: bool = False) -> sqlite
     return connection
 
 
+def _batches(items: list, size: int = 500):
+    """Slices short enough to bind as parameters (SQLite's default limit is 999)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def write_document(connection: sqlite3.Connection, document: Document, parts: list[Part]) -> None:
     connection.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -105,8 +111,7 @@ def write_search_text(connection: sqlite3.Connection, rows: list[tuple[int, str,
 def previous_rows_by_hash(connection: sqlite3.Connection, hashes: list[str]) -> dict[str, int]:
     """Rowids in the attached previous generation (`old`) of chunks with these embedding keys."""
     found: dict[str, int] = {}
-    for start in range(0, len(hashes), 500):
-        batch = hashes[start : start + 500]
+    for batch in _batches(hashes):
         query = f"SELECT embed_hash, rowid FROM old.chunks WHERE embed_hash IN ({','.join('?' * len(batch))})"
         found.update((row[0], row[1]) for row in connection.execute(query, batch))
     return found
@@ -270,8 +275,7 @@ def allowed_among(connection: sqlite3.Connection, restriction: Restriction, rowi
     """Which of these rowids a restriction allows."""
     condition, params = restriction.where()
     allowed: set[int] = set()
-    for start in range(0, len(rowids), 500):
-        batch = rowids[start : start + 500]
+    for batch in _batches(rowids):
         # materialised first: otherwise SQLite may walk every chunk of the allowed papers instead
         query = (f"WITH c AS MATERIALIZED (SELECT rowid, doc_id, meeting_date FROM chunks WHERE rowid IN "
                  f"({','.join('?' * len(batch))})) SELECT c.rowid FROM c WHERE {condition}")
@@ -291,8 +295,7 @@ def allowed_rowids(connection: sqlite3.Connection, restriction: Restriction) -> 
 def chunk_rows(connection: sqlite3.Connection, rowids: list[int]) -> dict[int, sqlite3.Row]:
     """Chunk rows by rowid, in one query."""
     found: dict[int, sqlite3.Row] = {}
-    for start in range(0, len(rowids), 500):  # SQLite's default limit on bound parameters is 999
-        batch = rowids[start : start + 500]
+    for batch in _batches(rowids):
         query = f"SELECT * FROM chunks WHERE rowid IN ({','.join('?' * len(batch))})"
         found.update((row["rowid"], row) for row in connection.execute(query, batch))
     return found
