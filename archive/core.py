@@ -30,7 +30,6 @@ from archive.ask.rerank import best_distinct, rerank
 from archive.ask.selector import AnswerSelector
 from archive.ask.stats import CorpusStats
 from archive.ask.weights import Weights
-from archive.dates import Period
 from archive.glossary import Glossary
 from archive.index import dense, format, store
 from archive.index.embed import Embedder, get_embedder
@@ -110,7 +109,7 @@ class Archive:
             "hybrid", "fused", "lexical") else []
         dense_ids = retrieve.semantic(self.vectors, self.embedder, query, n, self.db, filters) \
             if mode in ("hybrid", "fused", "dense") else []
-        found = retrieve.fused_passages(self.db, self.papers, lexical, dense_ids, filters)
+        found = retrieve.fused_passages(self.db, self.papers, lexical, dense_ids)
         if mode == "hybrid":
             found = rerank(found, query, self.corpus_stats, self.weights)
         return best_distinct(found)[:k]
@@ -154,9 +153,7 @@ class Archive:
     def passages_of(self, rowids: list[int]) -> tuple[Passage, ...]:
         """Chunks by rowid as passages (in that order), read in one query."""
         rows = store.chunk_rows(self.db, rowids)
-        return tuple(self.papers.passage(self.papers.hit(store.row_to_chunk(rows[i])),
-                                         tuple(Period(tuple(a), tuple(b)) for a, b in store.row_periods(rows[i])))
-                     for i in rowids)
+        return tuple(retrieve.passage_of_row(self.papers, rows[i]) for i in rowids)
 
     # -- records ----------------------------------------------------------------------------------
     def questions(self, text: str = "", questioner: str = "", number: str = "") -> list[dict]:

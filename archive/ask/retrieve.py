@@ -44,19 +44,19 @@ def semantic(vectors: dense.DenseIndex, embedder: Embedder, query: Query, n: int
     return [rowid for rowid, _ in vectors.search(vector, n, allowed)] if len(allowed) else []
 
 
-def fused_passages(db: sqlite3.Connection, papers: Papers, lexical_ids: list[int], dense_ids: list[int],
-                   filters: Filters) -> list[Passage]:
-    """Both rankings fused, each passage read in one query with its stored dates, filters applied."""
+def passage_of_row(papers: Papers, row: sqlite3.Row, score: float = 0.0, lexical_rank: int | None = None,
+                   dense_rank: int | None = None) -> Passage:
+    """A stored chunk row as a passage, with the dates stored for it at index time."""
+    periods = tuple(Period(tuple(a), tuple(b)) for a, b in store.row_periods(row))
+    return papers.passage(papers.hit(store.row_to_chunk(row), score, lexical_rank, dense_rank), periods)
+
+
+def fused_passages(db: sqlite3.Connection, papers: Papers, lexical_ids: list[int],
+                   dense_ids: list[int]) -> list[Passage]:
+    """Both rankings (already restricted by the filters) fused, the passages read in one query."""
     fused = reciprocal_rank_fusion([lexical_ids, dense_ids])
     lexical_rank = {rowid: i + 1 for i, rowid in enumerate(lexical_ids)}
     dense_rank = {rowid: i + 1 for i, rowid in enumerate(dense_ids)}
     rows = store.chunk_rows(db, [rowid for rowid, _ in fused])
-    out = []
-    for rowid, score in fused:
-        row = rows[rowid]
-        chunk = store.row_to_chunk(row)
-        if not filters.passes(papers.documents[chunk.doc_id], papers.context_date(chunk)):
-            continue
-        periods = tuple(Period(tuple(a), tuple(b)) for a, b in store.row_periods(row))
-        out.append(papers.passage(papers.hit(chunk, score, lexical_rank.get(rowid), dense_rank.get(rowid)), periods))
-    return out
+    return [passage_of_row(papers, rows[rowid], score, lexical_rank.get(rowid), dense_rank.get(rowid))
+            for rowid, score in fused]

@@ -119,9 +119,10 @@ class DenseIndex:
         if self.ann is None or (allowed is not None and len(allowed) <= EXACT_SUBSET):
             return self.exact(vector, k, allowed)
         wanted = max(REFINE * k, 100)
-        params = faiss.SearchParametersIVF(nprobe=self.nprobe)
-        if allowed is not None:  # a broad filter: the IVF scan skips what it does not allow
-            params = faiss.SearchParametersIVF(nprobe=self.nprobe, sel=faiss.IDSelectorBatch(allowed))
+        # a broad filter: the IVF scan skips what it does not allow (the selector is held until the search ends)
+        selector = faiss.IDSelectorBatch(allowed) if allowed is not None else None
+        params = faiss.SearchParametersIVF(nprobe=self.nprobe, sel=selector) if selector is not None else \
+            faiss.SearchParametersIVF(nprobe=self.nprobe)
         _, ids = self.ann.search(vector.reshape(1, -1), min(wanted, self.size), params=params)
         candidates = np.array(sorted(int(i) for i in ids[0] if i > 0), dtype=np.int64)
         if len(candidates) == 0:

@@ -325,8 +325,8 @@ def commitment_rows(connection: sqlite3.Connection) -> list[dict]:
     return [{**dict(r), "follow_ups": json.loads(r["follow_ups"] or "[]")} for r in rows]
 
 
-def write_follow_ups(connection: sqlite3.Connection, found: list[tuple[int, list[dict]]]) -> None:
-    """(commitment rowid, its follow-ups) pairs."""
+def write_follow_ups(connection: sqlite3.Connection, found: list[tuple[int, list[tuple[str, int]]]]) -> None:
+    """(commitment rowid, its follow-ups as (date, chunk rowid)) pairs."""
     connection.executemany("UPDATE commitments SET follow_ups=? WHERE rowid=?",
                            [(json.dumps(items), rowid) for rowid, items in found])
 
