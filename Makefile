@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector bench bench-scale bench-embed browser clean
+.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector bench bench-scale bench-embed browser ocr clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-index: $(STAMP)
+index: $(STAMP) ocr
 	$(BIN)/archive index corpus
 
 run: index
@@ -30,7 +30,11 @@ serve: run
 browser:
 	bash scripts/install-browser.sh
 
-test: $(STAMP) browser
+# Debian's tesseract-ocr, for PDF pages with no text layer (scanned papers)
+ocr:
+	bash scripts/install-ocr.sh
+
+test: $(STAMP) browser ocr
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

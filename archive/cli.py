@@ -93,6 +93,10 @@ def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet:
         click.echo(f"  skipped {name}: {reason}")
     for name, original in report.duplicates:
         click.echo(f"  {name}: same content as {original}, indexed once")
+    if report.ocr_pages:
+        click.echo(f"  {report.ocr_pages} scanned page(s) read by OCR")
+    for name, warning in report.warnings:
+        click.echo(f"  warning, {name}: {warning}")
 
 
 def _inputs(index_dir, filter_values: tuple, single: str | None, jsonl: bool, name: str):
@@ -319,6 +323,17 @@ def serve(port: int) -> None:
     from archive.web.serve import serve_app
 
     serve_app(port, warn=lambda message: click.echo(f"warning: {message}", err=True))
+
+
+def _add_commands() -> None:
+    """Commands defined beside their feature (fetch); their modules import only click at load."""
+    from archive.fetch.commands import COMMANDS as fetch_commands
+
+    for command in fetch_commands:
+        cli.add_command(command)
+
+
+_add_commands()
 
 if __name__ == "__main__":
     cli()

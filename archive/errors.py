@@ -19,3 +19,15 @@ class IndexMismatchError(ArchiveError):
 
 class CorpusError(ArchiveError):
     """The corpus directory or its manifest is unusable."""
+
+
+class FetchError(ArchiveError):
+    """Fetching papers from a council's site failed; the message names the site or document and why."""
+
+
+class SiteUnreachableError(FetchError):
+    """The site did not answer: no connection, a timeout or server errors, after retries."""
+
+
+class NotModernGovError(FetchError):
+    """The site answered, but not as a ModernGov web service (404, an HTML page, XML of another shape)."""

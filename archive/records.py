@@ -17,9 +17,14 @@ class Document:
     pages: tuple[str, ...]
     sha256: str = ""
     page_labels: tuple[str, ...] = ()  # the page numbers printed on the pages ("12"), "" where none
+    ocr_pages: tuple[int, ...] = ()  # 1-based pages whose text was read by OCR (scans with no text layer)
 
     def printed_page(self, page: int) -> str:
         return self.page_labels[page - 1] if 0 < page <= len(self.page_labels) else ""
+
+    def is_ocr(self, page: int) -> bool:
+        """Whether this page's text was read by OCR, and so may hold misread words."""
+        return page in self.ocr_pages
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,20 @@ def source_text(hit: Hit) -> str:
     return where
 
 
+OCR_NOTE = "(OCR text)"  # the passage was read from a scan by OCR: words may be misread
+
+
+def is_ocr(hit: Hit) -> bool:
+    """Whether the hit's page was read by OCR (a scan with no text layer)."""
+    return bool(hit.document and hit.document.is_ocr(hit.chunk.page))
+
+
 def location_text(hit: Hit) -> str:
     chunk = hit.chunk
     printed = hit.document.printed_page(chunk.page) if hit.document else ""
     page = f"page {chunk.page}" + (f" (printed page {printed})" if printed and printed != str(chunk.page) else "")
-    return f"{page}, line {chunk.line}" if chunk.line else page
+    where = f"{page}, line {chunk.line}" if chunk.line else page
+    return f"{where} {OCR_NOTE}" if is_ocr(hit) else where
 
 
 def citation_text(hit: Hit) -> str:
@@ -54,6 +63,7 @@ def hit_json(hit: Hit) -> dict:
         "lexical_rank": hit.lexical_rank,
         "dense_rank": hit.dense_rank,
         "text": chunk.text,
+        "ocr": is_ocr(hit),  # true when the text was read from a scan by OCR
         "cited_as": citation_text(hit),
     }
 

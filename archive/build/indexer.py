@@ -53,6 +53,8 @@ class BuildReport:
     embedded: int = 0
     reused_vectors: int = 0
     follow_ups: int = 0  # commitments whose follow-ups were looked for
+    ocr_pages: int = 0  # pages read by OCR in this build (papers read again, not copied)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, pages not read: no OCR, OCR failed)
     seconds: float = 0.0
     generation: str = ""
 
@@ -86,6 +88,7 @@ class _Previous:
             and self.manifest.get("chunking") == settings.as_dict()
             and doc_id in self.files
             and self.manifest.get("fingerprints", {}).get(doc_id) == fingerprint
+            and doc_id not in self.manifest.get("ocr_pending", ())  # read again: OCR may be there now
         )
 
 
@@ -129,6 +132,7 @@ class _Papers:
     fingerprints: dict[str, list] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # doc_id -> SHA-256
     first_with: dict[str, str] = field(default_factory=dict)  # content hash -> first file with it
+    ocr_pending: list[str] = field(default_factory=list)  # papers with pages left unread (no OCR, OCR failed)
 
     def skip(self, doc_id: str, reason: str) -> None:
         self.report.skipped.append((doc_id, reason))
@@ -156,9 +160,16 @@ class _Papers:
             except IngestError as exc:
                 self.skip(source.doc_id, str(exc).split(": ", 1)[-1])
                 return
+            ocr_pages, warnings = getattr(pages, "ocr_pages", ()), getattr(pages, "warnings", ())
+            for warning in warnings:
+                self.report.warnings.append((source.doc_id, warning))
+                self.log(f"warning: {warning}")
+            if warnings:
+                self.ocr_pending.append(source.doc_id)
+            self.report.ocr_pages += len(ocr_pages)
             document = Document(source.doc_id, str(source.path), source.title, source.committee,
                                 source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest,
-                                tuple(printed_page_labels(pages)))
+                                tuple(printed_page_labels(pages)), tuple(ocr_pages))
             self._write(analyse_paper(document, self.settings))
             changed = self.previous.files.get(source.doc_id) != digest
             (self.report.indexed if changed else self.report.unchanged).append(source.doc_id)
@@ -272,6 +283,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "chunks": report.chunks,
             "follow_ups": follow_ups,
+            "ocr_pending": papers.ocr_pending,
         }
         changed = len(report.not_reread) < len(papers.files) or set(previous.files) != set(papers.files)
         if follow_ups and (changed or not previous.manifest.get("follow_ups")):

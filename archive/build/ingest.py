@@ -2,13 +2,21 @@
 
 The file type is sniffed from the content, not trusted from the extension. Every failure is an
 IngestError naming the file and the reason, so a batch build can report it and go on.
+
+A PDF page with no text layer (a scan) is read by OCR: the page is rendered with PDFium
+(pypdfium2) and read by Tesseract (pytesseract over Debian's tesseract-ocr; scripts/install-ocr.sh).
+Which pages were read so is returned with the text, so hits can say they quote OCR text. Without
+Tesseract such pages are reported by name and left out; a PDF with no text at all is an IngestError.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -46,8 +54,18 @@ def sniff(path: Path, head: bytes) -> str:
     return "text"
 
 
-def read_pages(path: Path) -> list[str]:
-    """Pages of plain text from a PDF, HTML or text file."""
+class Pages(list):
+    """A file's pages of text (a list of str), with the 1-based pages whose text OCR read and
+    warnings naming the pages that could not be read (no OCR engine, or OCR failed on them)."""
+
+    def __init__(self, pages=(), ocr_pages: tuple[int, ...] = (), warnings: tuple[str, ...] = ()) -> None:
+        super().__init__(pages)
+        self.ocr_pages = tuple(ocr_pages)
+        self.warnings = tuple(warnings)
+
+
+def read_pages(path: Path) -> Pages:
+    """Pages of plain text from a PDF, HTML or text file (with which pages OCR read)."""
     path = Path(path)
     try:
         with open(path, "rb") as handle:
@@ -61,7 +79,7 @@ def read_pages(path: Path) -> list[str]:
         pages = _pdf_pages(path)
     else:
         raw = _decode(path, path.read_bytes())
-        pages = [html_to_text(raw)] if kind == "html" else _text_pages(raw)
+        pages = Pages([html_to_text(raw)] if kind == "html" else _text_pages(raw))
     if not any(page.strip() for page in pages):
         raise IngestError(f"{path.name}: no text found")
     return pages
@@ -107,7 +125,7 @@ def _text_pages(raw: str) -> list[str]:
     return text.split("\f")
 
 
-def _pdf_pages(path: Path) -> list[str]:
+def _pdf_pages(path: Path) -> Pages:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -130,9 +148,118 @@ def _pdf_pages(path: Path) -> list[str]:
         raise IngestError(f"{path.name}: unreadable PDF ({type(exc).__name__}: {exc})") from exc
     if not pages:
         raise IngestError(f"{path.name}: PDF has no pages")
-    if not any(page.strip() for page in pages):
-        raise IngestError(f"{path.name}: PDF has no text layer (scanned?); it needs OCR")
-    return [page.replace("\r\n", "\n") for page in pages]
+    pages = [page.replace("\r\n", "\n") for page in pages]
+    textless = [index for index, page in enumerate(pages) if _needs_ocr(page)]
+    if not textless:
+        return Pages(pages)
+    engine, why_not = ocr_engine()
+    if engine is None:
+        if len(textless) == len(pages):
+            raise IngestError(f"{path.name}: PDF has no text layer (scanned?); it needs OCR, which is not "
+                              f"available: {why_not}")
+        return Pages(pages, (), (f"{path.name}: {_page_list(textless)} no text layer and not read: "
+                                      f"OCR is not available ({why_not})",))
+    read, problems = engine.read(path, textless)
+    ocr_pages = []
+    for index, text in sorted(read.items()):
+        if _letters(text) > _letters(pages[index]):  # more than the page number stamped on the scan
+            pages[index] = text
+            ocr_pages.append(index + 1)
+    if all(_needs_ocr(page) for page in pages):
+        detail = f" ({'; '.join(problems)})" if problems else ""
+        raise IngestError(f"{path.name}: PDF has no text layer (scanned?) and OCR found no text in it{detail}; "
+                          "it needs OCR by hand or a clearer scan")
+    warnings = tuple(f"{path.name}: {problem}" for problem in problems)
+    return Pages(pages, tuple(ocr_pages), warnings)
+
+
+# -- OCR --------------------------------------------------------------------------------------------
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def _needs_ocr(page: str) -> bool:
+    """A page whose text layer holds no words: none at all, or only a page number stamped on a scan."""
+    body = " ".join(line for line in page.splitlines() if line.strip() and not _PRINTED_PAGE.match(line))
+    return _letters(body) < 3
+
+
+OCR_DPI = 300  # Tesseract reads body text best at about 300 dots per inch
+OCR_TIMEOUT = 180  # seconds for one page
+
+
+def _page_list(indexes: list[int]) -> str:
+    numbers = [str(i + 1) for i in indexes]
+    return f"page {numbers[0]} has" if len(numbers) == 1 else f"pages {', '.join(numbers)} have"
+
+
+class TesseractOCR:
+    """Pages rendered by PDFium and read by Tesseract, one at a time (bounded memory)."""
+
+    def __init__(self, language: str = "eng", dpi: int = OCR_DPI, timeout: int = OCR_TIMEOUT) -> None:
+        self.language, self.dpi, self.timeout = language, dpi, timeout
+
+    def read(self, path: Path, indexes: list[int]) -> tuple[dict[int, str], list[str]]:
+        """{page index: text} for the pages that could be read, and a note for each that could not."""
+        import pypdfium2 as pdfium
+        import pytesseract
+
+        read: dict[int, str] = {}
+        problems: list[str] = []
+        try:
+            document = pdfium.PdfDocument(str(path))
+        except Exception as exc:  # noqa: BLE001 - any PDFium failure: the pages stay unread, named
+            return read, [f"{_page_list(indexes)} no text layer and could not be rendered for OCR ({exc})"]
+        try:
+            for index in indexes:
+                try:
+                    page = document[index]
+                    try:
+                        image = page.render(scale=self.dpi / 72, grayscale=True).to_pil()
+                    finally:
+                        page.close()
+                    low, high = image.getextrema()
+                    if high - low < 16:  # a blank page: nothing for Tesseract to read
+                        read[index] = ""
+                        continue
+                    text = pytesseract.image_to_string(image, lang=self.language, timeout=self.timeout)
+                    read[index] = _clean_ocr(text)
+                except Exception as exc:  # noqa: BLE001 - one page's failure must not lose the others
+                    problems.append(f"page {index + 1} could not be read by OCR ({type(exc).__name__}: {exc})")
+        finally:
+            document.close()
+        return read, problems
+
+
+def _clean_ocr(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\f", "\n").replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+@functools.cache
+def ocr_engine() -> tuple[TesseractOCR | None, str]:
+    """The OCR engine, or None and why not. ARCHIVE_OCR=0 turns OCR off; ARCHIVE_OCR_LANG picks
+    Tesseract's languages ("eng", "eng+cym"); ARCHIVE_TESSERACT names the tesseract program."""
+    if os.environ.get("ARCHIVE_OCR", "").strip().lower() in ("0", "off", "no", "false"):
+        return None, "turned off by ARCHIVE_OCR"
+    try:
+        import pypdfium2  # noqa: F401
+        import pytesseract
+    except ImportError as exc:
+        return None, f"the Python package {exc.name} is not installed (pip install pytesseract pypdfium2)"
+    program = os.environ.get("ARCHIVE_TESSERACT") or shutil.which("tesseract")
+    if not program:
+        return None, "Tesseract is not installed (run scripts/install-ocr.sh, or apt-get install tesseract-ocr)"
+    pytesseract.pytesseract.tesseract_cmd = program
+    try:
+        pytesseract.get_tesseract_version()
+    except Exception as exc:  # noqa: BLE001 - a broken install is reported, not raised
+        return None, f"Tesseract at {program} does not run ({exc})"
+    return TesseractOCR(os.environ.get("ARCHIVE_OCR_LANG", "eng")), ""
 
 
 class _TextExtractor(HTMLParser):

@@ -15,10 +15,12 @@ from pathlib import Path
 
 from archive.errors import IndexMismatchError, IndexMissingError
 
-FORMAT_VERSION = 5  # 2: questions table, page labels; 3: term_df; 4: commitments; 5: vectors.npy + ANN, chunk dates
+FORMAT_VERSION = 6  # 2: questions table, page labels; 3: term_df; 4: commitments; 5: vectors.npy + ANN, chunk dates;
+#                     6: documents.ocr_pages
 # Bump when reading, splitting or chunking changes what a paper yields: unchanged papers are then
 # read again instead of being copied from the previous generation.
-PARSER_VERSION = 4  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month
+PARSER_VERSION = 5  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month;
+#                     5: scanned pages read by OCR
 CURRENT = "CURRENT"
 DATABASE = "archive.db"
 MANIFEST = "manifest.json"

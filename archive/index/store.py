@@ -17,7 +17,8 @@ from archive.records import Chunk, Document, Part
 SCHEMA = """
 CREATE TABLE documents (
     doc_id TEXT PRIMARY KEY, path TEXT, title TEXT, committee TEXT, meeting_date TEXT,
-    doc_type TEXT, source_url TEXT, sha256 TEXT, page_count INTEGER, page_labels TEXT
+    doc_type TEXT, source_url TEXT, sha256 TEXT, page_count INTEGER, page_labels TEXT,
+    ocr_pages TEXT  -- JSON list of the 1-based pages read by OCR
 );
 CREATE TABLE parts (
     doc_id TEXT, part_id INTEGER, title TEXT, part_date TEXT, page_start INTEGER, page_end INTEGER,
@@ -66,10 +67,11 @@ def _batches(items: list, size: int = 500):
 
 def write_document(connection: sqlite3.Connection, document: Document, parts: list[Part]) -> None:
     connection.execute(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO documents (doc_id, path, title, committee, meeting_date, doc_type, source_url, sha256,"
+        " page_count, page_labels, ocr_pages) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (document.doc_id, document.path, document.title, document.committee, document.meeting_date,
          document.doc_type, document.source_url, document.sha256, len(document.pages),
-         json.dumps(list(document.page_labels))),
+         json.dumps(list(document.page_labels)), json.dumps(list(document.ocr_pages))),
     )
     connection.executemany(
         "INSERT INTO parts VALUES (?,?,?,?,?,?)",
@@ -126,7 +128,8 @@ def load_documents(connection: sqlite3.Connection) -> dict[str, Document]:
     return {
         row["doc_id"]: Document(row["doc_id"], row["path"], row["title"], row["committee"],
                                 row["meeting_date"], row["doc_type"], row["source_url"], (), row["sha256"],
-                                tuple(json.loads(row["page_labels"] or "[]")))
+                                tuple(json.loads(row["page_labels"] or "[]")),
+                                tuple(json.loads(row["ocr_pages"] or "[]")))
         for row in connection.execute("SELECT * FROM documents")
     }
 

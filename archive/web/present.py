@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from archive.ask.cite import OCR_NOTE, is_ocr, location_text
+from archive.records import Hit
 from archive.tables import display_rows
 from archive.text import stem
 
@@ -61,3 +63,17 @@ def table_html(text: str, stems: set[str], exact: str | None = None) -> str:
         out.append(f"<tr>{cells}</tr>")
     out.append("</table>")
     return "".join(out)
+
+
+OCR_BADGE = ('<span class="ocr" title="Read from a scanned page by OCR: words may be misread" '
+             'style="font-size:0.85em;color:#8a5a00">(OCR text)</span>')
+
+
+def location_html(hit: Hit) -> str:
+    """Safe HTML of where a passage is ("page 3, line 12"), with a marked note when its page was
+    read by OCR. (location_text already ends in "(OCR text)" for such pages, so plain uses of it
+    show the mark too.)"""
+    text = location_text(hit)
+    if not is_ocr(hit):
+        return safe(text)
+    return safe(text.removesuffix(f" {OCR_NOTE}")) + " " + OCR_BADGE

@@ -1,0 +1,1 @@
+"""Fetching a council's meetings and papers from its ModernGov web service into a corpus directory."""
