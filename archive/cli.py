@@ -40,14 +40,16 @@ def _open(index_dir: Path | None):
     return Archive.open(index_dir)
 
 
-def _filters(committee, date_from, date_to, doc_type, meeting):
+def _filters(committee, date_from, date_to, doc_type, meeting, council):
     from archive.ask.filters import Filters
 
-    return Filters(committee or None, date_from or None, date_to or None, doc_type or None, meeting or None)
+    return Filters(committee or None, date_from or None, date_to or None, doc_type or None, meeting or None,
+                   council or None)
 
 
 def filter_options(func):
     for option in reversed([
+        click.option("--council", help="Only papers of this council (substring match)."),
         click.option("--committee", help="Only papers of this committee (substring match)."),
         click.option("--from", "date_from", help="Only meetings on or after this ISO date."),
         click.option("--to", "date_to", help="Only meetings on or before this ISO date."),
@@ -116,10 +118,11 @@ def _inputs(index_dir, filter_values: tuple, single: str | None, jsonl: bool, na
 @filter_options
 @_index_dir_option
 @_friendly
-def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
+def search(query, k, as_json, jsonl, mode, council, committee, date_from, date_to, doc_type, meeting,
+           index_dir) -> None:
     """Passages that match QUERY, best first."""
-    archive, filters, queries = _inputs(index_dir, (committee, date_from, date_to, doc_type, meeting), query,
-                                        jsonl, "QUERY")
+    archive, filters, queries = _inputs(index_dir, (committee, date_from, date_to, doc_type, meeting, council),
+                                        query, jsonl, "QUERY")
     for text in queries:
         hits = archive.search(text, k=k, filters=filters, mode=mode)
         if jsonl or as_json:
@@ -139,10 +142,11 @@ def search(query, k, as_json, jsonl, mode, committee, date_from, date_to, doc_ty
 @filter_options
 @_index_dir_option
 @_friendly
-def ask(question, as_json, jsonl, k, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
-    """Answer QUESTION with a quote and citations, or say the archive does not hold the answer."""
-    archive, filters, questions = _inputs(index_dir, (committee, date_from, date_to, doc_type, meeting), question,
-                                          jsonl, "QUESTION")
+def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
+    """Answer QUESTION with a quote and citations, or say the archive does not hold the answer.
+    A question that names a council of the archive is answered from that council's papers only."""
+    archive, filters, questions = _inputs(index_dir, (committee, date_from, date_to, doc_type, meeting, council),
+                                          question, jsonl, "QUESTION")
     for text in questions:
         answer = archive.ask(text, k=k, filters=filters)
         if jsonl or as_json:
@@ -222,15 +226,17 @@ def _cross_validate(archive, path: Path, items: list[dict], as_json: bool) -> No
 @click.argument("text", required=False, default="")
 @click.option("--questioner", default="", help="Only questions from this person (substring).")
 @click.option("--number", default="", help="One question by its number, e.g. 'PQ 2'.")
+@click.option("--council", default="", help="Only this council's papers (substring).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON array.")
 @click.option("--jsonl", is_flag=True, help="One JSON object per question.")
 @_index_dir_option
 @_friendly
-def questions(text: str, questioner: str, number: str, as_json: bool, jsonl: bool, index_dir: Path | None) -> None:
+def questions(text: str, questioner: str, number: str, council: str, as_json: bool, jsonl: bool,
+              index_dir: Path | None) -> None:
     """Public and member questions with their responses (optionally only those mentioning TEXT)."""
     from archive.dates import human_date
 
-    found = _open(index_dir).questions(text, questioner, number)
+    found = _open(index_dir).questions(text, questioner, number, council)
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
@@ -251,6 +257,7 @@ def questions(text: str, questioner: str, number: str, as_json: bool, jsonl: boo
 
 
 @cli.command()
+@click.option("--council", default="", help="Only this council's papers (substring).")
 @click.option("--committee", default="", help="Only this committee (substring).")
 @click.option("--from", "date_from", default="", help="Only meetings on or after this ISO date.")
 @click.option("--to", "date_to", default="", help="Only meetings on or before this ISO date.")
@@ -262,12 +269,13 @@ def questions(text: str, questioner: str, number: str, as_json: bool, jsonl: boo
 @click.option("--csv", "as_csv", is_flag=True)
 @_index_dir_option
 @_friendly
-def commitments(committee, date_from, date_to, owner, status, kind, as_json, jsonl, as_csv, index_dir) -> None:
+def commitments(council, committee, date_from, date_to, owner, status, kind, as_json, jsonl, as_csv, index_dir) -> None:
     """Actions, resolutions, recommendations and undertakings, with follow-ups and status."""
     from archive.dates import human_date
     from archive.export import commitments_csv
 
-    found = _open(index_dir).commitments(committee, date_from, date_to, owner, status or "", kind or "")
+    found = _open(index_dir).commitments(committee, date_from, date_to, owner, status or "", kind or "",
+                                         council=council)
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif jsonl:
@@ -289,18 +297,20 @@ def commitments(committee, date_from, date_to, owner, status, kind, as_json, jso
 
 @cli.command()
 @click.argument("measure")
+@click.option("--council", default="", help="Only this council's papers (substring).")
 @click.option("--json", "as_json", is_flag=True)
 @_index_dir_option
 @_friendly
-def figures(measure: str, as_json: bool, index_dir: Path | None) -> None:
-    """Every value the archive gives for MEASURE, by period, each with its source."""
-    points = _open(index_dir).figures(measure)
+def figures(measure: str, council: str, as_json: bool, index_dir: Path | None) -> None:
+    """Every value the archive gives for MEASURE, by period and council, each with its source."""
+    points = _open(index_dir).figures(measure, council)
     if as_json:
         click.echo(json.dumps({"measure": measure, "points": [p.as_dict() for p in points]}, ensure_ascii=False))
         return
     for point in points:
         flag = "  (disagrees with another value for this period)" if point.disagrees else ""
-        click.echo(f"{point.period:>28}  {point.value:>8} {point.unit:<11} meeting {point.meeting_date}  "
+        council = f"{point.council}  " if point.council else ""
+        click.echo(f"{council}{point.period:>28}  {point.value:>8} {point.unit:<11} meeting {point.meeting_date}  "
                    f"{point.doc_id} p{point.page} l{point.line}{flag}")
 
 

@@ -12,6 +12,7 @@ each request one way: query -> retrieve -> rerank -> evidence -> answer. The sta
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
@@ -21,6 +22,7 @@ import numpy as np
 
 from archive.ask import follow_ups, retrieve
 from archive.ask.answer import select_answer
+from archive.ask.councils import Councils
 from archive.ask.evidence import Evidence, Papers, Passage
 from archive.ask.features import Candidate, candidates, sentence_similarity
 from archive.ask.figures import Point, gather
@@ -50,10 +52,12 @@ class Archive:
         self.reader = store.Reader(generation / format.DATABASE)
         self.vectors = dense.DenseIndex.load(generation, manifest.get("ann"))
         self.papers = Papers(store.load_documents(self.db), store.load_parts(self.db))
+        self.councils = Councils.of(d.council for d in self.papers.documents.values())
         self.glossary = _load_glossary(self.db)
         self.chunk_count = store.chunk_count(self.db)
         self._stats: CorpusStats | None = None
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_lock = threading.Lock()  # the API answers on several threads at once
 
     @classmethod
     def open(cls, index_dir: Path | str | None = None, embedder: Embedder | None = None,
@@ -103,7 +107,7 @@ class Archive:
                  mode: str = "hybrid") -> list[Passage]:
         """mode: hybrid (fused and reranked), fused (reciprocal-rank fusion only), lexical or dense."""
         query = self.query(question)
-        filters = filters or Filters()
+        filters = self.scope(query, filters or Filters())
         n = self.weights.rerank.candidates
         lexical = retrieve.lexical(self.db, query, n, filters, self.corpus_stats) if mode in (
             "hybrid", "fused", "lexical") else []
@@ -113,6 +117,12 @@ class Archive:
         if mode == "hybrid":
             found = rerank(found, query, self.corpus_stats, self.weights)
         return best_distinct(found)[:k]
+
+    def scope(self, query: Query, filters: Filters) -> Filters:
+        """The filters, narrowed to one council's papers when the question names exactly one of the
+        archive's councils (and no council filter is set): answers come from the council asked about."""
+        named = self.councils.named_in(query.text) if not filters.council and len(self.councils.names) > 1 else ()
+        return replace(filters, council=named[0]) if len(named) == 1 else filters
 
     def search(self, question: str | Query, k: int = 10, filters: Filters | None = None,
                mode: str = "hybrid") -> list[Hit]:
@@ -131,23 +141,35 @@ class Archive:
 
     def _encode_cached(self, texts: list[str]) -> np.ndarray:
         """Vectors of sentences, remembered (up to SENTENCE_CACHE): passages recur across questions."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        with self._vectors_lock:
+            known = {t: self._vectors[t] for t in dict.fromkeys(texts) if t in self._vectors}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
-            for text, vector in zip(missing, self.embedder.encode(missing), strict=True):
-                self._vectors[text] = vector
-            while len(self._vectors) > SENTENCE_CACHE:
-                self._vectors.popitem(last=False)
-        return np.vstack([self._vectors[t] for t in texts])
+            known.update(zip(missing, self.embedder.encode(missing), strict=True))
+            with self._vectors_lock:
+                for text in missing:
+                    self._vectors[text] = known[text]
+                while len(self._vectors) > SENTENCE_CACHE:
+                    self._vectors.popitem(last=False)
+        return np.vstack([known[t] for t in texts])
 
     def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
+        others = self.councils.others_named(question) if not (filters and filters.council) else ()
+        if others and not self.councils.named_in(question):  # never answered from another council's papers
+            held = "; ".join(self.councils.names) or "no council named in its manifest"
+            return Answer(question, None, "", (), f"The archive holds no papers of {others[0]} (it holds: {held}).")
         evidence, found = self.answer_candidates(question, k, filters)
         answer = select_answer(evidence, found, self.selector)
+        scoped = self.scope(evidence.query, filters or Filters()).council
+        if answer.text is None and scoped and not (filters and filters.council):
+            answer = replace(answer, note=f"{answer.note} Only {scoped}'s papers were searched: the question names it.")
         return replace(answer, citations=answer.citations[:k])
 
-    def figures(self, measure: str) -> list[Point]:
-        """Every value the archive gives for a measure, by period (over every lexical match)."""
+    def figures(self, measure: str, council: str = "") -> list[Point]:
+        """Every value the archive gives for a measure, by council and period (over every lexical
+        match; one council's papers when `council` names it)."""
         query = self.query(measure)
-        rowids = retrieve.lexical(self.db, query, self.weights.figures.passages)
+        rowids = retrieve.lexical(self.db, query, self.weights.figures.passages, Filters(council=council or None))
         return gather(Evidence(query, self.passages_of(rowids), self.corpus_stats), self.weights.figures)
 
     def passages_of(self, rowids: list[int]) -> tuple[Passage, ...]:
@@ -156,8 +178,8 @@ class Archive:
         return tuple(retrieve.passage_of_row(self.papers, rows[i]) for i in rowids)
 
     # -- records ----------------------------------------------------------------------------------
-    def questions(self, text: str = "", questioner: str = "", number: str = "") -> list[dict]:
-        """Public and member questions, filtered by words in any field, questioner or number."""
+    def questions(self, text: str = "", questioner: str = "", number: str = "", council: str = "") -> list[dict]:
+        """Public and member questions, filtered by words in any field, questioner, number or council."""
         wanted = set(terms(text))
         out = []
         for row in store.question_rows(self.db):
@@ -168,6 +190,9 @@ class Archive:
             if wanted and not wanted <= set(terms(" ".join(str(v) for v in row.values()))):
                 continue
             document = self.documents.get(row["doc_id"])
+            if council and (document is None or council.lower() not in document.council.lower()):
+                continue
+            row["council"] = document.council if document else ""
             row["meeting_date"] = document.meeting_date if document else ""
             row["committee"] = document.committee if document else ""
             row["title"] = document.title if document else ""
@@ -182,8 +207,9 @@ class Archive:
         that stays quick as the archive grows."""
         query = self.query(commitment["quote"])
         expression = follow_ups.rare_words_expression(query, self.corpus_stats)
-        committee = self.documents[commitment["doc_id"]].committee
-        later = Filters(committee=committee or None, date_from=commitment["meeting_date"] or None)
+        document = self.documents[commitment["doc_id"]]
+        later = Filters(committee=document.committee or None, date_from=commitment["meeting_date"] or None,
+                        council=document.council or None)
         rowids = store.lexical_ids(self.db, expression, self.weights.follow_up_passages,
                                    later.restriction()) if expression else []
         own = [c.chunk_id for c in self.part_chunks(commitment["doc_id"], commitment["part_id"])]
@@ -192,7 +218,7 @@ class Archive:
         return [(when, hit.chunk.chunk_id) for when, hit in found]
 
     def commitments(self, committee: str = "", date_from: str = "", date_to: str = "", owner: str = "",
-                    status: str = "", kind: str = "", today: str = "") -> list[dict]:
+                    status: str = "", kind: str = "", today: str = "", council: str = "") -> list[dict]:
         """Commitments with their follow-ups (found when the index was built) and status, oldest
         meeting first. The passages the follow-ups cite are read in one query."""
         today = today or date.today().isoformat()
@@ -200,6 +226,8 @@ class Archive:
         for item in store.commitment_rows(self.db):
             document = self.documents[item["doc_id"]]
             if committee and committee.lower() not in document.committee.lower():
+                continue
+            if council and council.lower() not in document.council.lower():
                 continue
             if (date_from and item["meeting_date"] < date_from) or (date_to and item["meeting_date"] > date_to):
                 continue
@@ -220,8 +248,8 @@ class Archive:
                 continue
             document = self.documents[item["doc_id"]]
             part = self.parts.get((item["doc_id"], item["part_id"]))
-            item.update(committee=document.committee, title=document.title, part=part.title if part else "",
-                        source=document.source_url or document.path)
+            item.update(council=document.council, committee=document.committee, title=document.title,
+                        part=part.title if part else "", source=document.source_url or document.path)
             out.append(item)
         return out
 

@@ -258,6 +258,18 @@ def parse_date(text: str) -> str:
     return ""
 
 
+def full_dates(text: str) -> list[str]:
+    """ISO dates of every full date in the text ("Tuesday 12 March 2024", "2024-03-12"), in order."""
+    found = [(m.start(), m.group(0)) for m in _ISO.finditer(text)]
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        try:
+            found.append((match.start(), date(int(match.group(3)), _month(match.group(2)),
+                                              int(match.group(1))).isoformat()))
+        except ValueError:
+            continue
+    return [iso for _, iso in sorted(found)]
+
+
 def human_date(iso: str) -> str:
     """"2024-03-12" -> "12 March 2024"."""
     try:

@@ -18,6 +18,7 @@ class Document:
     sha256: str = ""
     page_labels: tuple[str, ...] = ()  # the page numbers printed on the pages ("12"), "" where none
     ocr_pages: tuple[int, ...] = ()  # 1-based pages whose text was read by OCR (scans with no text layer)
+    council: str = ""  # whose paper it is ("Herefordshire Council"); "" when the corpus does not say
 
     def printed_page(self, page: int) -> str:
         return self.page_labels[page - 1] if 0 < page <= len(self.page_labels) else ""

@@ -6,21 +6,26 @@ from archive.dates import human_date
 from archive.records import Answer, Hit
 
 
+def _same_title(a: str, b: str) -> bool:
+    """Whether one title repeats the other ("Item 5" in "Item 5: Budget monitoring")."""
+    a, b = " ".join(a.lower().split()).strip(" .:"), " ".join(b.lower().split()).strip(" .:")
+    return bool(a and b) and (a in b or b in a)
+
+
 def source_text(hit: Hit) -> str:
-    """"Corporate Parenting Service (12 March 2024) in Agenda pack, ... 12 March 2024"."""
+    """Whose paper, which meeting, which paper and part: "Herefordshire Council, Children and Young
+    People Scrutiny Committee, 12 March 2024 — Agenda pack, Minutes (10 January 2024)". One format
+    for the CLI, JSON (`cited_as`) and the app; "undated" when the paper gives no meeting date."""
     document, part = hit.document, hit.part
     if document is None:
         return hit.chunk.doc_id
-    where = document.title
-    if document.committee and document.committee.lower() not in where.lower():
-        where += f", {document.committee}"
-    meeting = human_date(document.meeting_date)
-    if meeting and meeting.lower() not in where.lower():
-        where += f", {meeting}"
-    if part and part.part_id > 0:
-        when = f" ({human_date(part.part_date)})" if part.part_date else ""
-        where = f"{part.title}{when}, in {where}"
-    return where
+    head = ", ".join(x for x in (document.council, document.committee,
+                                 human_date(document.meeting_date) or "undated") if x)
+    paper = document.title or document.doc_id
+    if part and part.part_id > 0 and not _same_title(part.title, paper):
+        when = human_date(part.part_date) if part.part_date and part.part_date != document.meeting_date else ""
+        paper += f", {part.title}" + (f" ({when})" if when else "")
+    return f"{head} — {paper}"
 
 
 OCR_NOTE = "(OCR text)"  # the passage was read from a scan by OCR: words may be misread
@@ -40,7 +45,7 @@ def location_text(hit: Hit) -> str:
 
 
 def citation_text(hit: Hit) -> str:
-    return f"{source_text(hit)}: {location_text(hit)}"
+    return f"{source_text(hit)}, {location_text(hit)}"
 
 
 def hit_json(hit: Hit) -> dict:
@@ -48,6 +53,7 @@ def hit_json(hit: Hit) -> dict:
     return {
         "doc_id": chunk.doc_id,
         "title": document.title if document else "",
+        "council": document.council if document else "",
         "committee": document.committee if document else "",
         "meeting_date": document.meeting_date if document else "",
         "doc_type": document.doc_type if document else "",

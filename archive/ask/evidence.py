@@ -28,10 +28,11 @@ class Papers:
         return (part.part_date if part and part.part_date else "") or self.documents[chunk.doc_id].meeting_date
 
     def meta_text(self, chunk: Chunk) -> str:
-        """What a passage is part of: its document, committee and part titles."""
+        """What a passage is part of: its council, document, committee and part titles."""
         document = self.documents[chunk.doc_id]
         part = self.part_of(chunk)
-        return " ".join([document.title, document.committee, document.doc_type, part.title if part else ""])
+        return " ".join([document.council, document.title, document.committee, document.doc_type,
+                         part.title if part else ""])
 
     def hit(self, chunk: Chunk, score: float = 0.0, lexical_rank: int | None = None,
             dense_rank: int | None = None) -> Hit:
@@ -47,7 +48,7 @@ class Passage:
     hit: Hit  # the chunk, its paper and part, its score and ranks
     periods: tuple[Period, ...]  # the dates the chunk states, as stored at index time
     context_date: str  # ISO date of the meeting it belongs to, "" when unknown
-    meta: str  # its paper's title, committee, type and part title
+    meta: str  # its paper's council, title, committee, type and part title
 
     @property
     def chunk(self) -> Chunk:

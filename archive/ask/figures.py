@@ -36,6 +36,7 @@ class Point:
     page: int
     line: int
     disagrees: bool = False
+    council: str = ""  # whose figure: series and disagreements are per council
 
     def as_dict(self) -> dict:
         out = {k: v for k, v in self.__dict__.items() if k != "sort_key"}
@@ -159,13 +160,14 @@ def _point(passage: Passage, value: str, unit: str, period: Period | None, quote
     meeting = passage.context_date
     if period is None:
         meeting_period = period_of_iso(meeting)
-        text = label if label else f"as at meeting of {meeting}"
+        text = label if label else f"as at meeting of {meeting}" if meeting else "undated"
         key = meeting_period.last if meeting_period else (0, 0)
     else:
         text, key = period.label, period.last
     chunk, document = passage.chunk, passage.hit.document
     return Point(value.strip(), unit, text, key, meeting, quote.strip(), chunk.doc_id,
-                 document.title if document else "", chunk.page, chunk.line)
+                 document.title if document else "", chunk.page, chunk.line,
+                 council=document.council if document else "")
 
 
 def _normal(value: str) -> str:
@@ -173,15 +175,15 @@ def _normal(value: str) -> str:
 
 
 def _merge(points: list[Point]) -> list[Point]:
-    """One point per (unit, period, value); values that disagree for a period are flagged."""
-    merged: dict[tuple[str, tuple[int, int], str], Point] = {}
+    """One point per (council, unit, period, value); values that disagree for a council's period are flagged."""
+    merged: dict[tuple[str, str, tuple[int, int], str], Point] = {}
     for point in points:
-        merged.setdefault((point.unit, point.sort_key, _normal(point.value)), point)
-    by_period: dict[tuple[str, tuple[int, int]], set[str]] = {}
-    for unit, key, value in merged:
-        by_period.setdefault((unit, key), set()).add(value)
+        merged.setdefault((point.council, point.unit, point.sort_key, _normal(point.value)), point)
+    by_period: dict[tuple[str, str, tuple[int, int]], set[str]] = {}
+    for council, unit, key, value in merged:
+        by_period.setdefault((council, unit, key), set()).add(value)
     out = []
-    for (unit, key, _value), point in merged.items():
-        disagrees = len(by_period[(unit, key)]) > 1 and not point.period.startswith("as at")
+    for (council, unit, key, _value), point in merged.items():
+        disagrees = len(by_period[(council, unit, key)]) > 1 and not point.period.startswith(("as at", "undated"))
         out.append(Point(**{**point.__dict__, "disagrees": disagrees}))
-    return sorted(out, key=lambda p: (p.unit, p.sort_key, _normal(p.value)))
+    return sorted(out, key=lambda p: (p.council, p.unit, p.sort_key, _normal(p.value)))

@@ -1,4 +1,4 @@
-"""Filters a reader sets on a search: committee, date range, document type, one meeting. Both
+"""Filters a reader sets on a search: council, committee, date range, document type, one meeting. Both
 retrievers apply them inside the search, as SQL (`restriction`)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ class Filters:
     date_to: str | None = None
     doc_type: str | None = None
     meeting: str | None = None  # ISO date of one meeting: its own papers and minutes of it in later packs
+    council: str | None = None  # part of the council's name, any case
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v}
@@ -22,4 +23,4 @@ class Filters:
     def restriction(self) -> Restriction:
         """The same filter as SQL, applied inside retrieval (lexical and dense)."""
         return Restriction(self.committee or "", self.doc_type or "", self.meeting or "", self.date_from or "",
-                           self.date_to or "")
+                           self.date_to or "", self.council or "")

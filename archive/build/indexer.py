@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from archive.build.analyse import PaperAnalysis, analyse_paper
+from archive.build.checks import date_warning, metadata_warnings
 from archive.build.chunk import ChunkSettings
 from archive.build.corpus import SourceFile, list_sources
 from archive.build.ingest import printed_page_labels, read_pages, sha256_file
@@ -108,7 +109,8 @@ def _previous(index_dir: Path) -> _Previous:
 
 def _fingerprint(source: SourceFile) -> list:
     stat = source.path.stat()
-    meta = "\x00".join([source.title, source.committee, source.meeting_date, source.doc_type, source.source_url])
+    meta = "\x00".join([source.title, source.committee, source.meeting_date, source.doc_type, source.source_url,
+                        source.council])
     return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(meta.encode()).hexdigest()[:16]]
 
 
@@ -138,7 +140,12 @@ class _Papers:
         self.report.skipped.append((doc_id, reason))
         self.log(f"skipped {doc_id}: {reason}")
 
+    def warn(self, doc_id: str, warning: str) -> None:  # listed by name in the build's summary
+        self.report.warnings.append((doc_id, warning))
+
     def add(self, source: SourceFile) -> None:
+        for warning in metadata_warnings(source):
+            self.warn(source.doc_id, warning)
         try:
             fingerprint = _fingerprint(source)
             unchanged = self.previous.unchanged(source.doc_id, fingerprint, self.settings)
@@ -161,15 +168,15 @@ class _Papers:
                 self.skip(source.doc_id, str(exc).split(": ", 1)[-1])
                 return
             ocr_pages, warnings = getattr(pages, "ocr_pages", ()), getattr(pages, "warnings", ())
-            for warning in warnings:
-                self.report.warnings.append((source.doc_id, warning))
-                self.log(f"warning: {warning}")
+            for warning in [*warnings, date_warning(source, pages[0] if pages else "")]:
+                if warning:
+                    self.warn(source.doc_id, warning)
             if warnings:
                 self.ocr_pending.append(source.doc_id)
             self.report.ocr_pages += len(ocr_pages)
             document = Document(source.doc_id, str(source.path), source.title, source.committee,
                                 source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest,
-                                tuple(printed_page_labels(pages)), tuple(ocr_pages))
+                                tuple(printed_page_labels(pages)), tuple(ocr_pages), source.council)
             self._write(analyse_paper(document, self.settings))
             changed = self.previous.files.get(source.doc_id) != digest
             (self.report.indexed if changed else self.report.unchanged).append(source.doc_id)

@@ -18,7 +18,8 @@ SCHEMA = """
 CREATE TABLE documents (
     doc_id TEXT PRIMARY KEY, path TEXT, title TEXT, committee TEXT, meeting_date TEXT,
     doc_type TEXT, source_url TEXT, sha256 TEXT, page_count INTEGER, page_labels TEXT,
-    ocr_pages TEXT  -- JSON list of the 1-based pages read by OCR
+    ocr_pages TEXT,  -- JSON list of the 1-based pages read by OCR
+    council TEXT
 );
 CREATE TABLE parts (
     doc_id TEXT, part_id INTEGER, title TEXT, part_date TEXT, page_start INTEGER, page_end INTEGER,
@@ -68,10 +69,10 @@ def _batches(items: list, size: int = 500):
 def write_document(connection: sqlite3.Connection, document: Document, parts: list[Part]) -> None:
     connection.execute(
         "INSERT INTO documents (doc_id, path, title, committee, meeting_date, doc_type, source_url, sha256,"
-        " page_count, page_labels, ocr_pages) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " page_count, page_labels, ocr_pages, council) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (document.doc_id, document.path, document.title, document.committee, document.meeting_date,
          document.doc_type, document.source_url, document.sha256, len(document.pages),
-         json.dumps(list(document.page_labels)), json.dumps(list(document.ocr_pages))),
+         json.dumps(list(document.page_labels)), json.dumps(list(document.ocr_pages)), document.council),
     )
     connection.executemany(
         "INSERT INTO parts VALUES (?,?,?,?,?,?)",
@@ -129,7 +130,7 @@ def load_documents(connection: sqlite3.Connection) -> dict[str, Document]:
         row["doc_id"]: Document(row["doc_id"], row["path"], row["title"], row["committee"],
                                 row["meeting_date"], row["doc_type"], row["source_url"], (), row["sha256"],
                                 tuple(json.loads(row["page_labels"] or "[]")),
-                                tuple(json.loads(row["ocr_pages"] or "[]")))
+                                tuple(json.loads(row["ocr_pages"] or "[]")), row["council"] or "")
         for row in connection.execute("SELECT * FROM documents")
     }
 
@@ -222,17 +223,18 @@ def chunk_count(connection: sqlite3.Connection) -> int:
 
 @dataclass(frozen=True)
 class Restriction:
-    """Which chunks a search may return, as SQL: committee (part of its name, any case), document
-    type, one meeting, a date range (the meeting the chunk belongs to)."""
+    """Which chunks a search may return, as SQL: council and committee (part of the name, any case),
+    document type, one meeting, a date range (the meeting the chunk belongs to)."""
 
     committee: str = ""
     doc_type: str = ""
     meeting: str = ""
     date_from: str = ""
     date_to: str = ""
+    council: str = ""
 
     def __bool__(self) -> bool:
-        return any((self.committee, self.doc_type, self.meeting, self.date_from, self.date_to))
+        return any((self.committee, self.doc_type, self.meeting, self.date_from, self.date_to, self.council))
 
     def where(self) -> tuple[str, list]:
         """A condition on `chunks c` and its parameters: the paper's committee and type through the
@@ -244,6 +246,9 @@ class Restriction:
         if self.doc_type:
             paper.append("lower(doc_type) = lower(?)")
             params.append(self.doc_type)
+        if self.council:
+            paper.append("instr(lower(council), lower(?)) > 0")
+            params.append(self.council)
         if paper:
             terms.append(f"c.doc_id IN (SELECT doc_id FROM documents WHERE {' AND '.join(paper)})")
         if self.meeting:

@@ -1,0 +1,175 @@
+"""The council in the data model: corpus defaults, filters, citations, questions that name a council,
+figures per council, and the warnings a paper's metadata earns at index time. Real papers: the
+shipped Herefordshire corpus beside two invented councils' papers (eval/heldout)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from archive.ask.councils import Councils
+from archive.ask.filters import Filters
+from archive.build.checks import date_warning, meeting_dates_stated, metadata_warnings
+from archive.build.corpus import SourceFile, list_sources
+from archive.errors import CorpusError
+from tests.conftest import CORPUS, ROOT
+
+OTHERS = ROOT / "eval" / "heldout" / "councils-a" / "corpus"
+HOLLINBRIDGE = "Hollinbridge Borough Council"
+
+
+@pytest.fixture(scope="module")
+def mixed_corpus(tmp_path_factory):
+    """The shipped papers (council from corpus/corpus.toml) and three Hollinbridge papers (council in
+    their manifest rows), one of them with its meeting date removed."""
+    corpus = tmp_path_factory.mktemp("councils") / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    with open(corpus / "manifest.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with open(OTHERS / "manifest.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["council"] == HOLLINBRIDGE:
+                shutil.copy2(OTHERS / row["file"], corpus / row["file"])
+                if "questions" in row["file"]:
+                    row["meeting_date"] = ""
+                rows.append(row)
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    with open(corpus / "manifest.csv", "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def built(mixed_corpus, tmp_path_factory):
+    from archive.build.indexer import build_index
+    from archive.index.embed import HashEmbedder
+
+    index_dir = tmp_path_factory.mktemp("councils-index")
+    report = build_index(mixed_corpus, index_dir, HashEmbedder(), progress=False, log=lambda m: None)
+    return index_dir, report
+
+
+@pytest.fixture(scope="module")
+def archive(built):
+    from archive import Archive
+    from archive.index.embed import HashEmbedder
+
+    return Archive.open(built[0], embedder=HashEmbedder())
+
+
+def test_the_corpus_default_fills_the_council_and_a_row_wins(mixed_corpus):
+    councils = {s.doc_id: s.council for s in list_sources(mixed_corpus)}
+    assert councils["2022-09-30-council-minutes.txt"] == "Herefordshire Council"  # corpus.toml
+    assert councils["hollinbridge-full-council-2024-02-22.txt"] == HOLLINBRIDGE  # its manifest row
+
+
+def test_a_corpus_toml_with_an_unknown_setting_is_a_clear_error(tmp_path):
+    (tmp_path / "corpus.toml").write_text('councill = "Typo Council"\n')
+    with pytest.raises(CorpusError, match=r"unknown setting.*councill"):
+        list_sources(tmp_path)
+
+
+def test_hits_and_citations_name_the_council(archive):
+    from archive.ask.cite import citation_text, hit_json
+
+    hits = archive.search("General Fund forecast overspend", k=10)
+    assert HOLLINBRIDGE in {h.document.council for h in hits}
+    for hit in hits:
+        as_json = hit_json(hit)
+        assert as_json["council"] == hit.document.council
+        assert as_json["cited_as"].startswith(hit.document.council + ", ")
+        assert citation_text(hit) == as_json["cited_as"]
+
+
+def test_a_citation_does_not_repeat_the_title_and_says_undated(archive):
+    from archive.ask.cite import source_text
+
+    undated = [h for h in archive.search("question to the cabinet member", k=20)
+               if h.chunk.doc_id == "hollinbridge-council-questions-2023-12-14.txt"]
+    assert undated, "the undated Hollinbridge paper should be found"
+    assert "undated" in source_text(undated[0]) and ", ," not in source_text(undated[0])
+    for hit in archive.search("children in care", k=10):
+        title = hit.document.title
+        assert source_text(hit).count(title) == 1
+
+
+def test_the_council_filter_keeps_to_one_council(archive):
+    hits = archive.search("children in care", k=10, filters=Filters(council="hollinbridge"))
+    assert hits and {h.document.council for h in hits} == {HOLLINBRIDGE}
+    hits = archive.search("children in care", k=10, filters=Filters(council="Herefordshire"))
+    assert hits and {h.document.council for h in hits} == {"Herefordshire Council"}
+
+
+def test_a_question_naming_a_council_is_answered_from_its_papers_only(archive):
+    for question in ("What overspend was Hollinbridge forecasting for the General Fund?",
+                     "How many children are in Herefordshire's care?"):
+        named = "Hollinbridge" if "Hollinbridge" in question else "Herefordshire"
+        answer = archive.ask(question)
+        assert answer.citations
+        assert all(named in h.document.council for h in answer.citations), question
+
+
+def test_a_council_the_archive_does_not_hold_gets_a_true_abstention(archive):
+    answer = archive.ask("How many children are in Solihull Metropolitan Borough Council's care?")
+    assert answer.text is None and not answer.citations
+    assert "Solihull Metropolitan Borough Council" in answer.note and "Herefordshire Council" in answer.note
+
+
+def test_councils_named_in_a_question():
+    councils = Councils.of(["Herefordshire Council", HOLLINBRIDGE, "South Fenmarsh District Council"])
+    assert councils.named_in("what did south fenmarsh decide") == ("South Fenmarsh District Council",)
+    assert councils.named_in("How many children were in care?") == ()
+    assert councils.others_named("What did Full Council decide?") == ()
+    assert councils.others_named("What did Hollinbridge Borough Council decide?") == ()
+    assert councils.others_named("What did Wexley Borough Council decide?") == ("Wexley Borough Council",)
+
+
+def test_figures_are_per_council(archive):
+    points = archive.figures("children in care")
+    assert points and {p.council for p in points} == {"Herefordshire Council"}  # Hollinbridge gives none
+    for point in (p for p in points if p.disagrees):  # a disagreement is within one council's series
+        assert any(o.council == point.council and o.unit == point.unit and o.sort_key == point.sort_key
+                   and o.value != point.value for o in points)
+    assert {p.council for p in archive.figures("children in care", council="Hollinbridge")} <= {HOLLINBRIDGE}
+
+
+def test_warnings_name_the_paper_and_never_stop_the_batch(built):
+    _, report = built
+    warned = dict(report.warnings)
+    assert "no meeting date" in warned["hollinbridge-council-questions-2023-12-14.txt"]
+    assert not [name for name, _ in report.warnings if not name.startswith("hollinbridge")]
+    assert "hollinbridge-council-questions-2023-12-14.txt" in report.indexed
+
+
+def test_metadata_and_date_warnings():
+    source = SourceFile(CORPUS / "x.txt", "x.txt", "t", "", "2024-02-23", "minutes", "", "")
+    assert metadata_warnings(source) == ["no committee, no council in the manifest (or corpus.toml)"]
+    minutes = (OTHERS / "hollinbridge-full-council-2024-02-22.txt").read_text()
+    assert meeting_dates_stated(minutes)[0] == "2024-02-22"
+    assert "22 February 2024" in date_warning(source, minutes)
+    right = SourceFile(CORPUS / "x.txt", "x.txt", "t", "Council", "2024-02-22", "minutes", "", "Hollinbridge")
+    assert date_warning(right, minutes) == ""
+    # a date the paper reports on ("at 30 September 2023") is not its meeting date
+    item = (OTHERS / "hollinbridge-cabinet-2023-11-14-item-58.html").read_text()
+    assert date_warning(SourceFile(CORPUS / "i", "i", "t", "Cabinet", "2023-11-14", "", "", "H"), item) == ""
+
+
+def test_cli_council_options(built):
+    from archive.cli import cli
+
+    index_dir = str(built[0])
+    result = CliRunner().invoke(cli, ["search", "budget", "--council", "Hollinbridge", "--json",
+                                             "--index-dir", index_dir])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)["hits"]
+    assert hits and {h["council"] for h in hits} == {HOLLINBRIDGE}
+    result = CliRunner().invoke(cli, ["questions", "--council", "Herefordshire", "--json", "--index-dir", index_dir])
+    assert result.exit_code == 0 and {q["council"] for q in json.loads(result.output)} == {"Herefordshire Council"}
+    result = CliRunner().invoke(cli, ["commitments", "--council", "Hollinbridge", "--json", "--index-dir", index_dir])
+    assert result.exit_code == 0 and {c["council"] for c in json.loads(result.output)} <= {HOLLINBRIDGE}
