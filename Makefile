@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector bench bench-scale bench-embed browser ocr clean
+.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector bench bench-scale bench-embed bench-api browser ocr clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ bench-scale: $(STAMP)
 # The real model's embedding speed: sentence-transformers against ONNX Runtime (fp32, int8).
 bench-embed: index
 	$(BIN)/python benchmarks/embed_speed.py
+
+# The HTTP API under load: 50 clients x 60 s, paced and saturated, cache on and off; about 6 minutes
+bench-api: $(STAMP)
+	$(BIN)/python benchmarks/bench_api.py
 
 clean:
 	rm -rf $(VENV) index .pytest_cache $(HELDOUT_CORPUS) $(HELDOUT_INDEX)

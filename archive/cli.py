@@ -336,10 +336,11 @@ def serve(port: int) -> None:
 
 
 def _add_commands() -> None:
-    """Commands defined beside their feature (fetch); their modules import only click at load."""
+    """Commands defined beside their feature (API, fetch); their modules import only click at load."""
+    from archive.api.commands import COMMANDS as api_commands
     from archive.fetch.commands import COMMANDS as fetch_commands
 
-    for command in fetch_commands:
+    for command in (*api_commands, *fetch_commands):
         cli.add_command(command)
 
 

@@ -278,11 +278,12 @@ class Archive:
         return store.part_chunks(self.db, doc_id, part_id)
 
     def facets(self, hits: list[Hit]) -> dict[str, dict[str, int]]:
-        """How many of the hits come from each committee, document type and year."""
-        out: dict[str, dict[str, int]] = {"committee": {}, "doc_type": {}, "year": {}}
+        """How many of the hits come from each council, committee, document type and year."""
+        out: dict[str, dict[str, int]] = {"council": {}, "committee": {}, "doc_type": {}, "year": {}}
         for hit in hits:
             document = hit.document or self.documents[hit.chunk.doc_id]
-            for facet, value in (("committee", document.committee), ("doc_type", document.doc_type),
+            for facet, value in (("council", document.council), ("committee", document.committee),
+                                 ("doc_type", document.doc_type),
                                  ("year", self.context_date(hit.chunk)[:4])):
                 if value:
                     out[facet][value] = out[facet].get(value, 0) + 1

@@ -41,7 +41,7 @@ def build_index(index_dir: Path) -> None:
 
     with tempfile.TemporaryDirectory() as corpus:
         assemble(Path(corpus))
-        build(Path(corpus), index_dir, get_embedder("minilm"), progress=False, log=lambda m: None)
+        build(Path(corpus), index_dir, get_embedder("onnx-fp32"), progress=False, log=lambda m: None)
 
 
 def main() -> None:

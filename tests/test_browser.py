@@ -48,10 +48,11 @@ def browser():
 
 
 @contextlib.contextmanager
-def _serve(index_dir: Path, log: Path, archive_command: list[str] | None = None, cwd: Path = ROOT):
+def _serve(index_dir: Path, log: Path, archive_command: list[str] | None = None, cwd: Path = ROOT,
+           env: dict | None = None):
     """The Streamlit app on a free localhost port, reading index_dir; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "ARCHIVE_INDEX_DIR": str(index_dir)}
+    env = {**os.environ, "ARCHIVE_INDEX_DIR": str(index_dir), **(env or {})}
     command = archive_command or [sys.executable, "-m", "archive.cli"]  # as `make run` starts it
     with open(log, "w") as handle:
         process = subprocess.Popen([*command, "serve", "--port", str(port)], cwd=cwd, env=env, stdout=handle,
@@ -171,4 +172,75 @@ def test_an_installed_wheel_serves_the_app_from_outside_the_repository(browser, 
         page.get_by_label("Question").wait_for(timeout=60_000)
         assert "Council archive" in page.inner_text("body")
         assert "Error" not in page.inner_text("body")
+        page.close()
+
+
+DEPLOY = '[data-testid="stAppDeployButton"]'
+MENU = '[data-testid="stMainMenu"]'
+
+
+def _sidebar_labels(page) -> str:
+    return page.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def _settled(page, locator, timeout: float = 60) -> str:
+    """The locator's text once a rerun is over: no stale elements left and the text unchanged for 0.5 s."""
+    last, deadline = None, time.time() + timeout
+    while time.time() < deadline:
+        page.wait_for_timeout(500)
+        text = locator.inner_text()
+        if text == last and page.locator('[data-stale="true"]').count() == 0:
+            return text
+        last = text
+    pytest.fail(f"the page did not settle: {last!r}")
+
+
+def test_the_local_app_shows_streamlits_developer_tools(page, app_url):
+    """The selectors the public-mode test relies on find the tools when they are there."""
+    page.goto(app_url)
+    page.get_by_label("Question").wait_for(timeout=60_000)
+    page.locator(MENU).first.wait_for(timeout=30_000)
+    assert page.locator(DEPLOY).count() == 1
+    assert "Feedback" in _sidebar_labels(page)
+
+
+def test_the_public_app_has_no_deploy_button_menu_or_feedback_view(browser, hash_index, tmp_path):
+    with _serve(hash_index, tmp_path / "streamlit.log", env={"ARCHIVE_PUBLIC": "1"}) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(f"{url}/?q={quote('How many children live with kinship carers?')}")
+        page.locator('[data-testid="answer"]').wait_for(timeout=60_000)
+        page.get_by_text("Public read-only instance.").wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)  # the toolbar is drawn after the page: give it its chance to appear
+        assert page.locator(DEPLOY).count() == 0
+        assert page.locator(MENU).count() == 0
+        assert "Deploy" not in page.inner_text("body")
+        sidebar = _sidebar_labels(page)
+        assert "Feedback" not in sidebar and "Browse" in sidebar
+        # feedback buttons are words, not emoji (shown as empty boxes where no emoji font is installed)
+        labels = [b.inner_text().strip() for b in page.locator('[data-testid="stBaseButton-secondary"]').all()]
+        assert "Helpful" in labels and "Wrong" in labels
+        assert not any(ord(c) > 0x2FFF for c in page.inner_text("body") if not c.isalnum())
+        page.screenshot(path=str(tmp_path / "public.png"), full_page=True)
+        shot = os.environ.get("ARCHIVE_SCREENSHOT_DIR")
+        if shot:
+            page.screenshot(path=str(Path(shot) / "public.png"), full_page=True)
+        page.close()
+
+
+def test_filters_show_only_in_the_views_they_apply_to(browser, hash_index, tmp_path):
+    with _serve(hash_index, tmp_path / "streamlit.log", env={"ARCHIVE_PUBLIC": "1"}) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(url)
+        page.get_by_label("Question").wait_for(timeout=60_000)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        shown = {}
+        for view in ("Ask", "Browse", "Commitments", "Figures"):
+            sidebar.get_by_text(view, exact=True).click()
+            if view != "Ask":
+                page.get_by_role("heading", name={"Browse": "Meetings", "Commitments": "Commitments",
+                                                  "Figures": "Figures over time"}[view]).wait_for(timeout=60_000)
+            text = _settled(page, sidebar)
+            shown[view] = {label for label in ("Committee", "Document type", "Meetings to") if label in text}
+        assert shown == {"Ask": {"Committee", "Document type", "Meetings to"}, "Browse": set(),
+                         "Commitments": {"Committee", "Meetings to"}, "Figures": set()}
         page.close()

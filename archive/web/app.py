@@ -34,25 +34,43 @@ EXAMPLES = [
 ]
 
 
-def sidebar(archive: Archive) -> Filters:
+# The filters each view applies; a view not named here shows none.
+VIEW_FILTERS = {"Ask": ("council", "committee", "type", "dates"), "Commitments": ("council", "committee", "dates")}
+
+
+def sidebar(archive: Archive, view: str = "Ask") -> Filters:
+    councils = sorted({d.council for d in archive.documents.values() if d.council})
     committees = sorted({d.committee for d in archive.documents.values() if d.committee})
     doc_types = sorted({d.doc_type for d in archive.documents.values() if d.doc_type})
+    shown = VIEW_FILTERS.get(view, ())
+    council, committee, doc_type, date_from, date_to = "All councils", "All committees", "All types", None, None
     with st.sidebar:
-        st.header("Filters")
-        committee_choice = param("committee")
-        committee = st.selectbox(
-            "Committee", ["All committees", *committees],
-            index=(committees.index(committee_choice) + 1) if committee_choice in committees else 0,
-        )
-        type_choice = param("type")
-        doc_type = st.selectbox(
-            "Document type", ["All types", *doc_types],
-            index=(doc_types.index(type_choice) + 1) if type_choice in doc_types else 0,
-        )
-        date_from = st.date_input("Meetings from", value=parse_iso(param("from")), format="YYYY-MM-DD")
-        date_to = st.date_input("Meetings to", value=parse_iso(param("to")), format="YYYY-MM-DD")
+        if shown:
+            st.header("Filters")
+        if "council" in shown and len(councils) > 1:  # a one-council archive needs no choice
+            council_choice = param("council")
+            council = st.selectbox(
+                "Council", ["All councils", *councils],
+                index=(councils.index(council_choice) + 1) if council_choice in councils else 0,
+            )
+        if "committee" in shown:
+            committee_choice = param("committee")
+            committee = st.selectbox(
+                "Committee", ["All committees", *committees],
+                index=(committees.index(committee_choice) + 1) if committee_choice in committees else 0,
+            )
+        if "type" in shown:
+            type_choice = param("type")
+            doc_type = st.selectbox(
+                "Document type", ["All types", *doc_types],
+                index=(doc_types.index(type_choice) + 1) if type_choice in doc_types else 0,
+            )
+        if "dates" in shown:
+            date_from = st.date_input("Meetings from", value=parse_iso(param("from")), format="YYYY-MM-DD")
+            date_to = st.date_input("Meetings to", value=parse_iso(param("to")), format="YYYY-MM-DD")
         stats = archive.stats()
-        st.divider()
+        if shown:
+            st.divider()
         st.subheader("About this archive")
         st.markdown(
             f"- **{stats['documents']}** documents from **{stats['meetings']}** meetings\n"
@@ -63,6 +81,7 @@ def sidebar(archive: Archive) -> Filters:
         if public():
             st.caption("Public read-only instance.")
     return Filters(
+        council=None if council == "All councils" else council,
         committee=None if committee == "All committees" else committee,
         date_from=iso(date_from),
         date_to=iso(date_to),
@@ -136,7 +155,8 @@ def feedback_buttons(answer) -> None:
         st.caption(f"Thank you: recorded as {st.session_state[key]}.")
         return
     left, right, _ = st.columns([1, 1, 4])
-    for column, verdict, label in ((left, "helpful", "👍 Helpful"), (right, "wrong", "👎 Wrong")):
+    # text labels: emoji render as empty boxes where the reader's system has no emoji font
+    for column, verdict, label in ((left, "helpful", "Helpful"), (right, "wrong", "Wrong")):
         if column.button(label, key=f"{key}-{verdict}"):
             feedback.record(feedback.feedback_path(), answer.question, answer.text, verdict,
                             best.chunk.doc_id if best else "", best.chunk.chunk_id if best else None)
@@ -149,7 +169,8 @@ def facet_counts(archive: Archive, question: str, filters: Filters) -> None:
     with st.sidebar:
         st.divider()
         st.subheader("Matching passages")
-        for facet, label in (("committee", "By committee"), ("doc_type", "By type"), ("year", "By year")):
+        for facet, label in (("council", "By council"), ("committee", "By committee"), ("doc_type", "By type"),
+                             ("year", "By year")):
             if counts[facet]:
                 st.caption(label)
                 st.markdown("\n".join(f"- {safe(name)}: {n}" for name, n in
@@ -166,7 +187,8 @@ def ask_view(archive: Archive, filters: Filters) -> None:
         st.form_submit_button("Ask", type="primary")
     question = (question or "").strip()[:max_question()]
 
-    wanted = {"q": question, "committee": filters.committee or "", "type": filters.doc_type or "",
+    wanted = {"q": question, "council": filters.council or "", "committee": filters.committee or "",
+              "type": filters.doc_type or "",
               "from": filters.date_from or "", "to": filters.date_to or ""}
     wanted = {k: v for k, v in wanted.items() if v}
     if dict(st.query_params) != wanted:
@@ -186,7 +208,7 @@ def ask_view(archive: Archive, filters: Filters) -> None:
 
 
 def page_setup() -> None:
-    st.set_page_config(page_title="Council archive", page_icon="🏛️", layout="wide")
+    st.set_page_config(page_title="Council archive", layout="wide")  # Streamlit's own icon: an emoji one is fetched
     st.markdown(
         """<style>
         mark.term {background: #fff3b0; padding: 0 .1em;}
@@ -217,7 +239,7 @@ def main() -> None:
 
     views = ["Ask", "Browse", "Commitments", "Figures"] + ([] if public() else ["Feedback"])
     view = st.sidebar.radio("View", views, horizontal=True, key="view")
-    filters = sidebar(archive)
+    filters = sidebar(archive, view)
     if view == "Browse":
         browse_view(archive)
     elif view == "Commitments":

@@ -48,7 +48,7 @@ def commitments_view(archive: Archive, filters: Filters) -> None:
     owner = left.text_input("Owner contains", key="owner")
     status = right.selectbox("Status", ["Any", "follow-up found", "no follow-up found", "overdue"], key="status")
     items = archive.commitments(filters.committee or "", filters.date_from or "", filters.date_to or "", owner,
-                                "" if status == "Any" else status)
+                                "" if status == "Any" else status, council=filters.council or "")
     st.dataframe(commitment_rows(items), hide_index=True)
     st.download_button("Download commitments (CSV)", commitments_csv(items), "commitments.csv", "text/csv")
 
@@ -83,9 +83,9 @@ def figures_view(archive: Archive) -> None:
     if not points:
         st.info("The archive gives no values for this measure.")
         return
-    for unit in sorted({p["unit"] for p in points}):
-        series = [p for p in points if p["unit"] == unit]
-        st.markdown(f"**{safe(unit)}**", unsafe_allow_html=True)
+    for council, unit in sorted({(p["council"], p["unit"]) for p in points}):  # one series per council and unit
+        series = [p for p in points if p["unit"] == unit and p["council"] == council]
+        st.markdown(f"**{safe(council + ': ' if council else '')}{safe(unit)}**", unsafe_allow_html=True)
         chart_points(series)
         st.dataframe([{"period": p["period"], "value": p["value"], "meeting": p["meeting_date"],
                        "disagrees": p["disagrees"], "source": f"{p['title']} p{p['page']} l{p['line']}",

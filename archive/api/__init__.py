@@ -1,0 +1,1 @@
+"""The JSON HTTP API (FastAPI), saved-search feeds and the Datasette view."""

@@ -1,0 +1,180 @@
+"""Click commands for the HTTP API, saved-search feeds and Datasette; heavy imports happen inside
+the commands (`archive --help` stays quick)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+
+def _index_dir(func):
+    return click.option("--index-dir", type=click.Path(path_type=Path), default=None,
+                        help="Index location (default: $ARCHIVE_INDEX_DIR or ./index).")(func)
+
+
+def _friendly(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from archive.errors import ArchiveError
+
+        try:
+            return func(*args, **kwargs)
+        except (ArchiveError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def _target(index_dir: Path | None) -> Path:
+    from archive.index.format import default_index_dir
+
+    return index_dir or default_index_dir()
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--public", is_flag=True, default=None,
+              help="Hosted read-only mode: no write endpoint, questions capped at 300 characters "
+                   "(also $ARCHIVE_PUBLIC=1).")
+@click.option("--rate-limit", default=None,
+              help="Requests per client address, e.g. '120/minute' (default; $ARCHIVE_API_RATE_LIMIT); 'off' for none.")
+@click.option("--time-limit", type=float, default=None,
+              help="Seconds a request may take before it gets a 503 (default 10; $ARCHIVE_API_TIME_LIMIT).")
+@click.option("--cors", "cors", multiple=True,
+              help="An origin allowed to call the API from a browser (repeat; '*' for any; $ARCHIVE_API_CORS_ORIGINS).")
+@click.option("--workers", type=int, default=None, help="Requests answered at once (threads; default 4).")
+@click.option("--cache-size", type=int, default=None,
+              help="Answers and searches remembered per index generation (default 1024; 0: none).")
+@_index_dir
+@_friendly
+def api(host: str, port: int, public: bool | None, rate_limit: str | None, time_limit: float | None,
+        cors: tuple[str, ...], workers: int | None, cache_size: int | None, index_dir: Path | None) -> None:
+    """Serve the JSON HTTP API (FastAPI + uvicorn); docs at /docs, schema at /openapi.json."""
+    import uvicorn
+
+    from archive.api.app import create_app
+    from archive.api.limits import parse_limit
+    from archive.api.settings import ApiSettings
+    from archive.core import Archive
+
+    settings = ApiSettings.from_env(public=public or None, rate_limit=rate_limit, time_limit=time_limit,
+                                    cors_origins=cors or None, workers=workers, cache_size=cache_size)
+    parse_limit(settings.rate_limit)  # a bad limit is refused before the index loads
+    target = _target(index_dir)
+    click.echo(f"loading {target} ...", err=True)
+    app = create_app(Archive.open(target), settings, target)
+    mode = "public, read-only" if settings.public else "read-write"
+    click.echo(f"serving the archive API ({mode}; rate limit {settings.rate_limit or 'off'}) on "
+               f"http://{host}:{port} (docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True)
+@_index_dir
+@_friendly
+def datasette(host: str, port: int, index_dir: Path | None) -> None:
+    """Open the index's SQLite database read-only in Datasette, with canned queries for journalists."""
+    import uvicorn
+
+    from archive.api.datasette import datasette_app
+
+    instance = datasette_app(_target(index_dir))
+    click.echo(f"Datasette on http://{host}:{port}/archive (read-only; canned queries listed there)", err=True)
+    uvicorn.run(instance.app(), host=host, port=port, log_level="warning")
+
+
+def _filter_options(func):
+    for option in reversed([
+        click.option("--council", help="Only papers of this council (substring match)."),
+        click.option("--committee", help="Only papers of this committee (substring match)."),
+        click.option("--from", "date_from", help="Only meetings on or after this ISO date."),
+        click.option("--to", "date_to", help="Only meetings on or before this ISO date."),
+        click.option("--type", "doc_type", help="Only this document type."),
+        click.option("--meeting", help="Only papers of the meeting on this ISO date."),
+    ]):
+        func = option(func)
+    return func
+
+
+@click.group()
+def feeds() -> None:
+    """Saved searches whose new matching passages are Atom feeds (served by `archive api` at /feeds)."""
+
+
+def _store(index_dir: Path | None):
+    from archive.api.feeds import FeedStore, feeds_path
+
+    return FeedStore(feeds_path(_target(index_dir)))
+
+
+@feeds.command("add")
+@click.argument("query")
+@click.option("-k", default=20, show_default=True, help="Passages the saved search keeps up with.")
+@_filter_options
+@_index_dir
+@_friendly
+def feeds_add(query, k, council, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
+    """Save QUERY (with filters) as a feed; what matches now is its starting point."""
+    from fastapi.exceptions import RequestValidationError
+
+    from archive.api.params import checked_date
+    from archive.ask.filters import Filters
+    from archive.core import Archive
+
+    for name, value in (("--from", date_from), ("--to", date_to), ("--meeting", meeting)):
+        try:
+            checked_date(name, value)
+        except RequestValidationError as exc:
+            raise click.BadParameter("not a real date (YYYY-MM-DD)", param_hint=name) from exc
+    store = _store(index_dir)
+    search = store.add(query, Filters(committee or None, date_from or None, date_to or None, doc_type or None,
+                                      meeting or None, council or None), k)
+    added = store.refresh(search, Archive.open(_target(index_dir)))
+    click.echo(f"{search.id}\t{search.query}\t{added} passages now; Atom at /feeds/{search.id}.atom")
+
+
+@feeds.command("list")
+@_index_dir
+def feeds_list(index_dir) -> None:
+    """Saved searches: id, query, filters."""
+    for search in _store(index_dir).searches():
+        filters = " ".join(f"{k}={v}" for k, v in search.filters.items())
+        click.echo(f"{search.id}\t{search.query}\t{filters}")
+
+
+@feeds.command("show")
+@click.argument("feed_id")
+@click.option("--base-url", default="http://127.0.0.1:8000/", show_default=True,
+              help="Where `archive api` serves, for the feed's links.")
+@_index_dir
+@_friendly
+def feeds_show(feed_id, base_url, index_dir) -> None:
+    """Print a saved search's Atom feed (refreshed against the live index)."""
+    from archive.api.feeds import atom
+    from archive.core import Archive
+
+    store = _store(index_dir)
+    search = store.get(feed_id)
+    if search is None:
+        raise click.ClickException(f"no saved search {feed_id!r} (see `archive feeds list`)")
+    store.refresh(search, Archive.open(_target(index_dir)))
+    base = base_url.rstrip("/") + "/"
+    click.echo(atom(search, store.entries(search.id), f"{base}feeds/{search.id}.atom", base))
+
+
+@feeds.command("remove")
+@click.argument("feed_id")
+@_index_dir
+def feeds_remove(feed_id, index_dir) -> None:
+    """Forget a saved search and its entries."""
+    if not _store(index_dir).remove(feed_id):
+        raise click.ClickException(f"no saved search {feed_id!r}")
+    click.echo(f"removed {feed_id}")
+
+
+COMMANDS = [api, datasette, feeds]
