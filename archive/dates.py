@@ -54,8 +54,15 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?,?\s+(\d{{4}}|\d{{2}})\b(?![/\-]\d)", re.IGNORECASE)
 _QUARTER_FY = re.compile(
-    r"\b(?:q|quarter\s*)([1-4])\s*(?:of\s+)?((?:19|20)?\d{2})\s*[/\-]\s*(\d{2,4})\b", re.IGNORECASE
-)
+    r"\b(?:q|quarter\s*)([1-4]|one|two|three|four)\s*(?:of\s+)?((?:19|20)?\d{2})\s*[/\-]\s*(\d{2,4})\b",
+    re.IGNORECASE)
+_QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4}
+# "July to September 2022", "April-June 2023": the months between, the year the range ends in
+_MONTH_RANGE = re.compile(rf"\b({_MONTH_NAMES})\.?\s*(?:to|-|–|until|and)\s*({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b",
+                          re.IGNORECASE)
+# "at the end of September" in a paper of a November 2023 meeting: the last September on or before it
+_BARE_MONTH = re.compile(rf"\b(?:end of|in|during|since|from|until|by|at)\s+({_MONTH_NAMES})\b(?!\.?,?\s+\d)",
+                         re.IGNORECASE)
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)?\d{2})\s*[/\-]\s*(\d{2}|(?:19|20)\d{2})\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d{2})\b")
 _YEAR_ENDING = re.compile(
@@ -170,11 +177,16 @@ def _find_periods(text: str, reference: date | None) -> tuple[Period, ...]:
         if free(match.span()):
             first, last = _PARTS[" ".join(match.group(1).lower().split())]
             add(match, Period((int(match.group(2)), first), (int(match.group(2)), last), match.group(0)))
+    for match in _MONTH_RANGE.finditer(text):
+        if free(match.span()):
+            first, last, end_year = _month(match.group(1)), _month(match.group(2)), int(match.group(3))
+            start_year = end_year if first <= last else end_year - 1
+            add(match, Period((start_year, first), (end_year, last), match.group(0)))
     for match in _QUARTER_FY.finditer(text):
         if free(match.span()):
             years = _financial_year(match.group(2), match.group(3))
             if years:
-                add(match, _quarter(years[0], int(match.group(1)), match.group(0)))
+                add(match, _quarter(years[0], _QUARTER_NUMBERS[match.group(1).lower()], match.group(0)))
     for match in _MONTH_YEAR.finditer(text):
         if free(match.span()):
             word = match.group(1).lower()
@@ -189,6 +201,12 @@ def _find_periods(text: str, reference: date | None) -> tuple[Period, ...]:
                 # "13 October" in a paper of an October 2022 meeting: the meeting's year
                 month = _month(match.group(2))
                 add(match, Period((reference.year, month), (reference.year, month), match.group(0)))
+        for match in _BARE_MONTH.finditer(text):
+            if free(match.span(1)) and match.group(1).lower() != "may":  # "may" is too often the verb
+                month = _month(match.group(1))
+                year = reference.year if month <= reference.month else reference.year - 1
+                taken.append(match.span(1))
+                found.append((match.start(1), match.end(1), Period((year, month), (year, month), match.group(1))))
     for match in _FINANCIAL_YEAR.finditer(text):
         if free(match.span()):
             years = _financial_year(match.group(1), match.group(2))

@@ -11,8 +11,14 @@ import re
 
 ROW_MAX_WORDS = 40  # a tabbed line longer than this is prose with a stray tab, not a table row
 MAX_HEADER_LINES = 3
-_DIGIT = re.compile(r"\d")
 _FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.IGNORECASE)
+_YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
+
+
+def is_header_row(line: str) -> bool:
+    """A row of column names: no figure in its cells after the first. Names may hold digits
+    ("Quarter 1 22/23", "2019/20", "2023"); figures are what data rows hold."""
+    return not any(is_figure_cell(c) and not _YEAR_CELL.match(c) for c in cells(line)[1:])
 
 
 def is_row(line: str) -> bool:
@@ -20,11 +26,11 @@ def is_row(line: str) -> bool:
 
 
 def header_count(rows: list[str]) -> int:
-    """How many of a table's leading rows are header lines: up to three rows without a digit,
+    """How many of a table's leading rows are header lines: up to three rows of column names,
     leaving at least one row of data; at least one."""
     count = 0
     for row in rows[:MAX_HEADER_LINES]:
-        if _DIGIT.search(row) or count == len(rows) - 1:
+        if not is_header_row(row) or count == len(rows) - 1:
             break
         count += 1
     return count or 1
@@ -35,7 +41,12 @@ def header_lines(text: str) -> list[str]:
     lines = text.split("\n")
     if len(lines) < 2 or not all("\t" in line for line in lines[:2]):
         return []
-    return [line for line in lines[:MAX_HEADER_LINES] if "\t" in line and not _DIGIT.search(line)]
+    header = []
+    for line in lines[:MAX_HEADER_LINES]:
+        if "\t" not in line or not is_header_row(line):
+            break
+        header.append(line)
+    return header
 
 
 def cells(row: str) -> list[str]:

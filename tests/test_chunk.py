@@ -67,3 +67,13 @@ def test_long_paragraph_is_split_at_sentences():
     chunks = chunk_document(document, find_part_starts(document), ChunkSettings(target_words=50, max_words=80))
     assert len(chunks) > 3
     assert all(c.text.rstrip().endswith(".") for c in chunks)
+
+
+def test_column_names_may_hold_digits_and_figures_may_not():
+    from archive import tables
+
+    table = "Indicator\tTarget\tQuarter 1 22/23\tQuarter 2 22/23\tRAG\nHouseholds in TA\t60\t58\t66\tRed"
+    assert tables.header_lines(table) == ["Indicator\tTarget\tQuarter 1 22/23\tQuarter 2 22/23\tRAG"]
+    assert tables.header_lines("Measure\t2022\t2023\nVisits\t312\t418") == ["Measure\t2022\t2023"]
+    assert tables.header_lines("2019/20\t351\t103\n2020/21\t364\t107") == []  # data rows from the start
+    assert tables.header_count(["Year\tChildren\tRate", "2019/20\t351\t103"]) == 1

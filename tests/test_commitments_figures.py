@@ -120,3 +120,13 @@ def test_an_index_built_without_follow_ups_finds_them_per_call(small_corpus, tmp
     per_call = Archive.open(tmp_path / "index", embedder=HashEmbedder()).commitments()
     assert build(True).follow_ups == len(per_call) > 0  # nothing changed, but none were stored before
     assert Archive.open(tmp_path / "index", embedder=HashEmbedder()).commitments() == per_call
+
+
+def test_a_figure_keeps_its_own_period_and_series_keep_to_their_measure(hash_archive):
+    uasc = [(p.period, p.value) for p in hash_archive.figures("unaccompanied asylum seeking children")
+            if p.unit == "count"]
+    # "risen from 6 children in 2022 to 38 at the current time": 2022 is the 6's, 38 is current
+    assert ("2022", "38") not in uasc
+    in_care = {p.value for p in hash_archive.figures("children in care") if p.unit == "count"}
+    assert {"386", "396", "412"} <= in_care
+    assert not {"11", "38"} & in_care  # UASC counts, introduced by "asylum seeking children ... in our care"

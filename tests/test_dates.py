@@ -67,3 +67,20 @@ def test_dates_as_people_write_them():
     assert first("a response sent on 13 October", date(2022, 9, 30)) == ((2022, 10), (2022, 10))
     assert find_periods("a response sent on 13 October") == []  # no meeting date, no year to give it
     assert [p.text for p in find_periods("an arch 2023")] == ["2023"]  # a word, not a misspelt month
+
+
+def test_ranges_quarter_words_and_months_without_a_year():
+    from datetime import date
+
+    def spans(text, reference=None):
+        return [(p.first, p.last) for p in find_periods(text, reference)]
+
+    assert spans("in July to September 2022") == [((2022, 7), (2022, 9))]
+    assert spans("April-June 2023") == [((2023, 4), (2023, 6))]
+    assert spans("from November to January 2024") == [((2023, 11), (2024, 1))]  # across the new year
+    assert spans("during quarter one of 24/25") == spans("Q1 2024/25") == [((2024, 4), (2024, 6))]
+    # a month without a year is the last such month on or before the meeting
+    assert spans("at the end of September", date(2023, 11, 14)) == [((2023, 9), (2023, 9))]
+    assert spans("at the end of December", date(2023, 11, 14)) == [((2022, 12), (2022, 12))]
+    assert spans("at the end of September") == []  # no meeting date: no year to give it
+    assert spans("officers may in future", date(2023, 11, 14)) == []  # "may" the verb

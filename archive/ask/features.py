@@ -237,7 +237,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                 "lexical_rank": hit.lexical_rank or 100, "dense_rank": hit.dense_rank or 100,
                 "similarity": similarity.get(sentence, 0.0), "coverage": coverage, "own": own,
                 "passage_coverage": passage_coverage, "date_value": date_value, "date_ok": float(date_ok),
-                "asked_date": float(bool(query.periods or query.after or query.before)),
+                "asked_date": float(bool(query.periods or query.after or query.before)), "column_dated": 0.0,
                 "sentence_words": len(sentence.split()), "is_row": float(is_row),
                 "in_answer": float(section == "answer"), "in_question": float(section == "question"),
                 "sentence_has_question_mark": float("?" in sentence),
@@ -250,6 +250,10 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                 if kind == "sentence" and expected != "sentence" and not asks_place:
                     continue  # a typed question is answered by a typed span, not by the whole sentence
                 features = dict(sentence_features)
+                column_dates = _column_periods(cells, columns, span, passage.context_date) if is_row else []
+                if column_dates:  # a cell's period is its column's ("Quarter 2 22/23"), with its row's
+                    value, ok = date_fit(query, [*column_dates, *periods], passage.context_date, weights.date_fit)
+                    features.update(date_value=value, date_ok=float(ok), column_dated=1.0)
                 features.update(_span_features(sentence, span, kind, offset, expected, role, asked_numbers,
                                                question_terms, figure, cells, columns, stats, asks_national))
                 closeness = figure_closeness(stats, prepared, sentence, offset, offset + len(span), weights.answer)
@@ -261,7 +265,31 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                 out.append(Candidate(passage, rank, sentence, span, kind, offset, header if is_row else "",
                                      features))
     _add_ages(out)
+    _add_gaps(out)
     return out
+
+
+def _column_periods(cells: list[str], columns: list[str], span: str, context_date: str) -> list:
+    """The periods the column a table cell sits in names, [] when it names none."""
+    position = next((i for i, c in enumerate(cells) if c.strip() and c.strip() in span), -1)
+    if not 0 < position < len(columns):
+        return []
+    return find_periods(columns[position], reference_date(context_date))
+
+
+def _add_gaps(found: list[Candidate]) -> None:
+    """How far each candidate falls behind the question's best on similarity and coverage, and its
+    passage behind the best passage: relative to the question, these carry across councils."""
+    if not found:
+        return
+    best = {name: max(c.features[name] for c in found) for name in ("similarity", "coverage", "own")}
+    by_passage: dict[int, float] = {}
+    for c in found:
+        by_passage[c.rank] = max(by_passage.get(c.rank, 0.0), c.features["similarity"])
+    for c in found:
+        for name, top in best.items():
+            c.features[f"{name}_gap"] = top - c.features[name]
+        c.features["passage_similarity_gap"] = best["similarity"] - by_passage[c.rank]
 
 
 def _months(key: tuple[int, int]) -> float:

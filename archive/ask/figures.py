@@ -88,6 +88,17 @@ def counts_the_measure(sentence: str, match: re.Match, topic: tuple[str, ...], m
     return all(t in _LINKS or t[0].isdigit() for t in before[last + 1 :])
 
 
+def _qualified(sentence: str, topic: tuple[str, ...], measure: set[str]) -> bool:
+    """The sentence names a narrower measure: a word qualifies the measure's first word ("asylum
+    seeking children ... in our care" is not "children in care")."""
+    stems = _stems(sentence)
+    first = next((i for i, t in enumerate(stems) if topic and t == topic[0]), -1)
+    if first <= 0:
+        return False
+    before = stems[first - 1]
+    return before not in _SKIP and before not in _LINKS and before not in measure and not before[0].isdigit()
+
+
 def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
     """Every value the passages give for the measure (evidence.query), merged by period."""
     query, stats = evidence.query, evidence.stats
@@ -109,30 +120,45 @@ def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
                     points.extend(_row_points(evidence, passage, sentence, header))
                 continue
             periods = [(sentence.find(p.text), p) for p in find_periods(sentence, reference)]
+            figures = numbers(sentence)
             if stats.coverage(query, sentence) >= settings.measure_coverage:
-                for match in numbers(sentence):
+                for match in figures:
                     if counts_the_measure(sentence, match, query.topic_terms, measure_terms):
                         points.append(_point(passage, match.group(0), _unit(sentence, match),
-                                             _nearest(periods, match, settings.reach), sentence))
+                                             _own_period(sentence, periods, figures, match, settings.reach), sentence))
                 continue
             earlier = chunk.text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
             if earlier and "\n" not in chunk.text[spans[position - 1][1] : start] and (
                 stats.coverage(query, earlier) >= settings.measure_coverage
-            ):
+            ) and not _qualified(earlier, query.topic_terms, measure_terms):
                 # "... Unaccompanied Asylum Seeking Children. In January 2024 this was 38.": the
                 # measure is named just before; take only figures with their own date beside them
-                for match in numbers(sentence):
-                    period = _nearest(periods, match, settings.dated_reach)
+                for match in figures:
+                    period = _own_period(sentence, periods, figures, match, settings.dated_reach)
                     if period is not None:
                         points.append(_point(passage, match.group(0), _unit(sentence, match), period,
                                              f"{earlier} {sentence}"))
     return _merge(points)
 
 
-def _nearest(periods: list[tuple[int, Period]], match: re.Match, reach: int) -> Period | None:
-    # a figure's own date sits next to it: "38 (March 24)", "412 in 2022/23", "In January 2024 this was 38"
-    placed = [(_gap(position, period, match), period) for position, period in periods if position >= 0]
-    placed = [(gap, period) for gap, period in placed if gap <= reach]
+_NOW = re.compile(r"\s*(?:\w+\s+){0,2}?(?:at (?:the )?(?:current time|present|the moment)|currently|now|today)\b",
+                  re.I)
+
+
+def _own_period(sentence: str, periods: list[tuple[int, Period]], figures: list[re.Match], match: re.Match,
+                reach: int) -> Period | None:
+    """The date a figure is given for: the nearest within reach that is not nearer another figure
+    ("risen from 6 children in 2022 to 38 at the current time": 2022 is the 6's; the 38 is as at the
+    meeting). None when the figure has no date of its own (it is then as at its meeting)."""
+    if _NOW.match(sentence, match.end()):
+        return None
+    placed = []
+    for position, period in periods:
+        if position < 0:
+            continue
+        gap = _gap(position, period, match)
+        if gap <= reach and all(gap <= _gap(position, period, other) for other in figures if other is not match):
+            placed.append((gap, period))
     return min(placed, key=lambda pair: pair[0])[1] if placed else None
 
 
@@ -178,7 +204,10 @@ def _merge(points: list[Point]) -> list[Point]:
     """One point per (council, unit, period, value); values that disagree for a council's period are flagged."""
     merged: dict[tuple[str, str, tuple[int, int], str], Point] = {}
     for point in points:
-        merged.setdefault((point.council, point.unit, point.sort_key, _normal(point.value)), point)
+        key = (point.council, point.unit, point.sort_key, _normal(point.value))
+        held = merged.get(key)
+        if held is None or (held.period.startswith("as at") and not point.period.startswith("as at")):
+            merged[key] = point  # a period the paper states beats "as at its meeting"
     by_period: dict[tuple[str, str, tuple[int, int]], set[str]] = {}
     for council, unit, key, value in merged:
         by_period.setdefault((council, unit, key), set()).add(value)
