@@ -145,3 +145,16 @@ def test_tree_reader_scores_like_lightgbm(hash_archive):
                                  "zero_as_missing": zero_as_missing}, lightgbm.Dataset(x, y), 30)
         ours = TreeModel.from_text(fitted.model_to_string()).predict(x)
         assert np.allclose(ours, fitted.predict(x, raw_score=True), atol=1e-9)
+
+
+def test_roles_and_table_words_are_candidates(hash_archive):
+    """Who owns an action is often a role in a table cell, not a person's name."""
+    from archive.ask.kinds import roles
+
+    assert roles("The group is chaired by the Head of Service for Corporate Parenting and meets monthly.") == [
+        "Head of Service for Corporate Parenting"]
+    assert roles("Provide the arrears figure by band\tChief Finance Officer\tDecember 2023") == [
+        "Chief Finance Officer"]
+    assert roles("The Leader of the Council seconded the report.") == ["Leader of the Council"]
+    _, found = hash_archive.answer_candidates("Who chairs the corporate parenting operational group?")
+    assert any(c.kind == "person" and "Head of Service" in c.span for c in found)

@@ -19,7 +19,7 @@ from archive import tables
 from archive.ask.datefit import date_fit
 from archive.ask.evidence import Evidence, Passage
 from archive.ask.figures import counts_the_measure
-from archive.ask.kinds import DURATION, TIME, names, numbers
+from archive.ask.kinds import DURATION, TIME, names, numbers, roles
 from archive.ask.query import Query
 from archive.ask.spans import best_figure, figure_closeness, figure_context
 from archive.ask.weights import Weights
@@ -27,7 +27,7 @@ from archive.dates import MONTHS, find_periods, period_of_iso, reference_date
 from archive.text import STOPWORDS, prose_sentence_spans, terms
 
 NUMERIC = ("count", "money", "percent", "rate")
-TYPES = ("count", "money", "percent", "rate", "vote", "date", "time", "duration", "person", "sentence")
+TYPES = ("count", "money", "percent", "rate", "vote", "date", "time", "duration", "person", "text", "sentence")
 
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -156,9 +156,16 @@ def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str,
     for pattern, kind in ((TIME, "time"), (DURATION, "duration"), (WORD_DURATION, "duration")):
         for match in pattern.finditer(sentence):
             out.append((match.group(0), kind, match.start()))
-    for name in names(sentence, query):
+    for name in [*names(sentence, query), *roles(sentence)]:
         position = sentence.find(name)
         out.append((name, "person", max(position, 0)))
+    if "\t" in sentence:  # a table's words: a RAG status, an owner, a status ("Amber", "Head of Finance")
+        offset = 0
+        for cell in tables.cells(sentence):
+            text = cell.strip()
+            if offset and text and text[0].isupper() and len(text.split()) <= 8 and not any(c.isdigit() for c in text):
+                out.append((text, "text", sentence.find(text, offset)))
+            offset += len(cell) + 1
     out.append((sentence.strip(), "sentence", 0))
     numeric = NUMERIC
     longest: dict[int, int] = {}  # offset -> length of the longest figure there ("£9.6m", not "£9")
@@ -213,6 +220,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
         held_text = " ".join((passage.meta, chunk.heading, text)).lower()
         names_held = sum(name in held_text for name in names_asked) / len(names_asked) if names_asked else 1.0
         spans = prose_sentence_spans(text)
+        heading_periods = find_periods(chunk.heading, reference_date(passage.context_date))
         for position, (start, end) in enumerate(spans):
             sentence = text[start:end]
             if header and sentence in header:
@@ -220,7 +228,10 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
             earlier = text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
             context = "\n".join(x for x in (chunk.heading, header) if x)
             periods = find_periods(sentence, reference_date(passage.context_date))
-            date_value, date_ok = date_fit(query, periods, passage.context_date, weights.date_fit)
+            # a sentence is also dated by its heading and the sentence before it ("79. PAY POLICY
+            # STATEMENT 2024/25", "In the first quarter ... . Overdue reviews fell by 159.")
+            around = [*heading_periods, *find_periods(earlier, reference_date(passage.context_date))]
+            date_value, date_ok = date_fit(query, [*periods, *around], passage.context_date, weights.date_fit)
             own = stats.coverage(query, earlier + "\n" + sentence, exclude=passage.meta)
             coverage = stats.coverage(query, "\n".join((earlier, sentence, context, passage.meta)))
             section = _section(text, start)

@@ -61,6 +61,21 @@ def numbers(sentence: str) -> list[re.Match]:
     return out
 
 
+# A role as papers name it: "Head of Service for Corporate Parenting", "Chief Finance Officer",
+# "Assistant Director, Children's Social Care", "the Leader of the Council", "Named Nurse Children in Care"
+_ROLE = re.compile(
+    r"\b((?:(?:Assistant|Service|Corporate|Executive|Strategic|Deputy|Interim|Principal|Senior)\s+)?"
+    r"(?:Director|Head|Leader|Chair(?:man|person)?|Vice[- ]Chair(?:man|person)?|Mayor|Cabinet Member|Named Nurse"
+    r"|Chief(?:\s+[A-Z][a-z]+){0,2}\s+Officer|(?!The\b)(?:[A-Z][a-z]+\s+){1,3}(?:Officer|Manager|Lead))\b"
+    r"(?:,? +(?:of|for|–|-)? *(?:the +)?(?:[A-Z][\w'’&]*)(?: +(?:and|of|for|in|&|[A-Z][\w'’&]*)){0,6})?)")
+_TRAILING = re.compile(r"(?: +(?:and|of|for|in|&))+$")
+
+
+def roles(sentence: str) -> list[str]:
+    """Roles named in a sentence (who owns, chairs, responded), as written."""
+    return [_TRAILING.sub("", m.group(1)).strip(" ,") for m in _ROLE.finditer(sentence)]
+
+
 def names(sentence: str, query: Query) -> list[str]:
     asked = {w.lower() for w in words(query.text)}
     names = [m.group(1).strip() for m in _TITLED_NAME.finditer(sentence)]
