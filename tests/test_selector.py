@@ -2,10 +2,11 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from archive.ask.evaluate import span_exact
-from archive.ask.features import expected_type, spans_of
+from archive.ask.features import Candidate, expected_type, spans_of
 from archive.ask.learn import calibrate, choose_threshold, cross_validate, example, feature_names, fit, label
 from archive.ask.query import parse_query
 from archive.ask.selector import MODELS, NAME, VERSION, AnswerSelector
@@ -158,3 +159,14 @@ def test_roles_and_table_words_are_candidates(hash_archive):
     assert roles("The Leader of the Council seconded the report.") == ["Leader of the Council"]
     _, found = hash_archive.answer_candidates("Who chairs the corporate parenting operational group?")
     assert any(c.kind == "person" and "Head of Service" in c.span for c in found)
+
+
+def test_a_close_rival_answer_lowers_the_confidence():
+    from archive.ask.selector import NO_RIVAL, decision_features
+
+    def candidate(span):
+        return Candidate(None, 0, span, span, "count", 0, "", {"asked_date": 0.0})
+
+    found = [candidate("38"), candidate("24"), candidate("38 ")]
+    assert decision_features(found, np.array([2.0, 1.5, 1.9]), 0)["margin"] == pytest.approx(0.5)  # "38 " is "38"
+    assert decision_features(found[:1], np.array([2.0]), 0)["margin"] == NO_RIVAL

@@ -14,7 +14,7 @@ import numpy as np
 
 from archive.ask.evaluate import answer_matches, holds_evidence, span_exact
 from archive.ask.features import Candidate, matrix
-from archive.ask.selector import AnswerSelector, Calibration, best_eligible
+from archive.ask.selector import AnswerSelector, Calibration, best_eligible, decision_features
 
 PARAMS = {
     "objective": "lambdarank", "lambdarank_truncation_level": 10, "eval_at": [1],
@@ -76,7 +76,8 @@ def best_scores(booster, examples: list[Example], names: tuple[str, ...]) -> lis
         if index < 0:
             out.append((Calibration.inputs(-10.0, {}), 0))
             continue
-        out.append((Calibration.inputs(float(scores[index]), e.candidates[index].features), e.labels[index]))
+        chosen = decision_features(list(e.candidates), scores, index)
+        out.append((Calibration.inputs(float(scores[index]), chosen), e.labels[index]))
     return out
 
 

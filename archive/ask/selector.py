@@ -22,10 +22,11 @@ from archive.errors import ArchiveError
 
 MODELS = Path(__file__).resolve().parent / "models"
 NAME = "answer_selector"
-VERSION = 1
+VERSION = 2  # 2: the margin over the next answer is a calibration input
 
 
-CALIBRATION_INPUTS = ("date_ok", "date_value", "coverage", "own", "type_match", "similarity", "names_held")
+CALIBRATION_INPUTS = ("date_ok", "date_value", "coverage", "own", "type_match", "similarity", "names_held", "margin")
+NO_RIVAL = 5.0  # the margin when no other answer is eligible
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,16 @@ def best_eligible(found: list[Candidate], scores: np.ndarray) -> int:
     return max(allowed, key=lambda i: scores[i]) if allowed else -1
 
 
+def decision_features(found: list[Candidate], scores: np.ndarray, index: int) -> dict:
+    """The chosen candidate's features and how far its score is ahead of the best eligible
+    candidate giving another answer: a close second is a reason for doubt."""
+    chosen = found[index]
+    answer = " ".join(chosen.span.lower().split())
+    rivals = [scores[i] for i, c in enumerate(found) if eligible(c) and " ".join(c.span.lower().split()) != answer]
+    margin = float(scores[index] - max(rivals)) if rivals else NO_RIVAL
+    return {**chosen.features, "margin": min(margin, NO_RIVAL)}
+
+
 @dataclass(frozen=True)
 class AnswerSelector:
     model_text: str  # LightGBM's text format
@@ -94,7 +105,7 @@ class AnswerSelector:
         index = best_eligible(found, scores)
         if index < 0:
             return -1, 0.0
-        return index, self.calibration(float(scores[index]), found[index].features)
+        return index, self.calibration(float(scores[index]), decision_features(found, scores, index))
 
     def save(self, directory: Path = MODELS) -> None:
         directory.mkdir(parents=True, exist_ok=True)
