@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from pathlib import Path
@@ -10,54 +9,16 @@ from pathlib import Path
 import click
 
 from archive.ask.cite import answer_json, citation_text, hit_json
-from archive.errors import ArchiveError
+from archive.options import filter_options, filters_of, friendly, index_dir_option
 from archive.tables import display_rows
 
 DEFAULT_CORPUS = Path("corpus")
-
-
-def _index_dir_option(func):
-    return click.option(
-        "--index-dir", type=click.Path(path_type=Path), default=None,
-        help="Index location (default: $ARCHIVE_INDEX_DIR or ./index).",
-    )(func)
-
-
-def _friendly(func):
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except ArchiveError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper
 
 
 def _open(index_dir: Path | None):
     from archive.core import Archive
 
     return Archive.open(index_dir)
-
-
-def _filters(committee, date_from, date_to, doc_type, meeting, council):
-    from archive.ask.filters import Filters
-
-    return Filters(committee or None, date_from or None, date_to or None, doc_type or None, meeting or None,
-                   council or None)
-
-
-def filter_options(func):
-    for option in reversed([
-        click.option("--council", help="Only papers of this council (substring match)."),
-        click.option("--committee", help="Only papers of this committee (substring match)."),
-        click.option("--from", "date_from", help="Only meetings on or after this ISO date."),
-        click.option("--to", "date_to", help="Only meetings on or before this ISO date."),
-        click.option("--type", "doc_type", help="Only this document type (report, minutes, ...)."),
-        click.option("--meeting", help="Only papers of the meeting on this ISO date (add --committee to name it)."),
-    ]):
-        func = option(func)
-    return func
 
 
 @click.group()
@@ -68,14 +29,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("corpus_dir", type=click.Path(path_type=Path), default=DEFAULT_CORPUS)
-@_index_dir_option
+@index_dir_option
 @click.option("--embedder", default=None,
               help="onnx-fp32 (default), onnx (int8: about twice as fast to build, vectors within 0.98 cosine), "
                    "minilm (sentence-transformers on torch) or hash (fast, for tests).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars; only the summary.")
 @click.option("--follow-ups/--no-follow-ups", default=True,
               help="Find commitments' follow-ups now (default), or on each `commitments` call (quicker bulk loads).")
-@_friendly
+@friendly
 def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet: bool, follow_ups: bool) -> None:
     """Build or update the index from CORPUS_DIR (default: corpus/)."""
     from archive.build.indexer import build_index
@@ -106,7 +67,7 @@ def _inputs(index_dir, filter_values: tuple, single: str | None, jsonl: bool, na
     texts = [line.strip() for line in sys.stdin if line.strip()] if jsonl else [single] if single else []
     if not texts:
         raise click.UsageError(f"give a {name} or use --jsonl with one per stdin line")
-    return _open(index_dir), _filters(*filter_values), texts
+    return _open(index_dir), filters_of(*filter_values), texts
 
 
 @cli.command()
@@ -116,8 +77,8 @@ def _inputs(index_dir, filter_values: tuple, single: str | None, jsonl: bool, na
 @click.option("--jsonl", is_flag=True, help="Read one query per stdin line; write one JSON object per line.")
 @click.option("--mode", type=click.Choice(["hybrid", "fused", "lexical", "dense"]), default="hybrid")
 @filter_options
-@_index_dir_option
-@_friendly
+@index_dir_option
+@friendly
 def search(query, k, as_json, jsonl, mode, council, committee, date_from, date_to, doc_type, meeting,
            index_dir) -> None:
     """Passages that match QUERY, best first."""
@@ -140,8 +101,8 @@ def search(query, k, as_json, jsonl, mode, council, committee, date_from, date_t
 @click.option("--jsonl", is_flag=True, help="Read one question per stdin line; write one JSON object per line.")
 @click.option("-k", default=5, show_default=True, help="Number of citations.")
 @filter_options
-@_index_dir_option
-@_friendly
+@index_dir_option
+@friendly
 def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
     """Answer QUESTION with a quote and citations, or say the archive does not hold the answer.
     A question that names a council of the archive is answered from that council's papers only."""
@@ -180,8 +141,8 @@ def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc
 @click.option("--cross-validate", "cross", is_flag=True,
               help="Answer each council's questions with a selector trained on the other councils' only "
                    "(questions carry a 'council' field); prints the held-out figures.")
-@_index_dir_option
-@_friendly
+@index_dir_option
+@friendly
 def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross: bool, index_dir: Path | None) -> None:
     """Recall@1/5/10, MRR@10, answer accuracy, span-exact and abstention on a questions JSONL file."""
     from archive.ask.evaluate import evaluate, load_questions
@@ -229,8 +190,8 @@ def _cross_validate(archive, path: Path, items: list[dict], as_json: bool) -> No
 @click.option("--council", default="", help="Only this council's papers (substring).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON array.")
 @click.option("--jsonl", is_flag=True, help="One JSON object per question.")
-@_index_dir_option
-@_friendly
+@index_dir_option
+@friendly
 def questions(text: str, questioner: str, number: str, council: str, as_json: bool, jsonl: bool,
               index_dir: Path | None) -> None:
     """Public and member questions with their responses (optionally only those mentioning TEXT)."""
@@ -267,8 +228,8 @@ def questions(text: str, questioner: str, number: str, council: str, as_json: bo
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--jsonl", is_flag=True)
 @click.option("--csv", "as_csv", is_flag=True)
-@_index_dir_option
-@_friendly
+@index_dir_option
+@friendly
 def commitments(council, committee, date_from, date_to, owner, status, kind, as_json, jsonl, as_csv, index_dir) -> None:
     """Actions, resolutions, recommendations and undertakings, with follow-ups and status."""
     from archive.dates import human_date
@@ -299,8 +260,8 @@ def commitments(council, committee, date_from, date_to, owner, status, kind, as_
 @click.argument("measure")
 @click.option("--council", default="", help="Only this council's papers (substring).")
 @click.option("--json", "as_json", is_flag=True)
-@_index_dir_option
-@_friendly
+@index_dir_option
+@friendly
 def figures(measure: str, council: str, as_json: bool, index_dir: Path | None) -> None:
     """Every value the archive gives for MEASURE, by period and council, each with its source."""
     points = _open(index_dir).figures(measure, council)
@@ -315,8 +276,8 @@ def figures(measure: str, council: str, as_json: bool, index_dir: Path | None) -
 
 
 @cli.command()
-@_index_dir_option
-@_friendly
+@index_dir_option
+@friendly
 def glossary(index_dir: Path | None) -> None:
     """Acronyms defined in the corpus and their long forms."""
     archive = _open(index_dir)
@@ -327,7 +288,7 @@ def glossary(index_dir: Path | None) -> None:
 
 @cli.command()
 @click.option("--port", default=8501, show_default=True)
-@_friendly
+@friendly
 def serve(port: int) -> None:
     """Start the Streamlit app on localhost (the archive loads while the server starts)."""
     from archive.web.serve import serve_app

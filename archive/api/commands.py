@@ -3,28 +3,11 @@ the commands (`archive --help` stays quick)."""
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import click
 
-
-def _index_dir(func):
-    return click.option("--index-dir", type=click.Path(path_type=Path), default=None,
-                        help="Index location (default: $ARCHIVE_INDEX_DIR or ./index).")(func)
-
-
-def _friendly(func):
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        from archive.errors import ArchiveError
-
-        try:
-            return func(*args, **kwargs)
-        except (ArchiveError, ValueError) as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper
+from archive.options import filter_options, filters_of, friendly, index_dir_option
 
 
 def _target(index_dir: Path | None) -> Path:
@@ -48,8 +31,8 @@ def _target(index_dir: Path | None) -> Path:
 @click.option("--workers", type=int, default=None, help="Requests answered at once (threads; default 4).")
 @click.option("--cache-size", type=int, default=None,
               help="Answers and searches remembered per index generation (default 1024; 0: none).")
-@_index_dir
-@_friendly
+@index_dir_option
+@friendly
 def api(host: str, port: int, public: bool | None, rate_limit: str | None, time_limit: float | None,
         cors: tuple[str, ...], workers: int | None, cache_size: int | None, index_dir: Path | None) -> None:
     """Serve the JSON HTTP API (FastAPI + uvicorn); docs at /docs, schema at /openapi.json."""
@@ -75,8 +58,8 @@ def api(host: str, port: int, public: bool | None, rate_limit: str | None, time_
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True)
-@_index_dir
-@_friendly
+@index_dir_option
+@friendly
 def datasette(host: str, port: int, index_dir: Path | None) -> None:
     """Open the index's SQLite database read-only in Datasette, with canned queries for journalists."""
     import uvicorn
@@ -86,19 +69,6 @@ def datasette(host: str, port: int, index_dir: Path | None) -> None:
     instance = datasette_app(_target(index_dir))
     click.echo(f"Datasette on http://{host}:{port}/archive (read-only; canned queries listed there)", err=True)
     uvicorn.run(instance.app(), host=host, port=port, log_level="warning")
-
-
-def _filter_options(func):
-    for option in reversed([
-        click.option("--council", help="Only papers of this council (substring match)."),
-        click.option("--committee", help="Only papers of this committee (substring match)."),
-        click.option("--from", "date_from", help="Only meetings on or after this ISO date."),
-        click.option("--to", "date_to", help="Only meetings on or before this ISO date."),
-        click.option("--type", "doc_type", help="Only this document type."),
-        click.option("--meeting", help="Only papers of the meeting on this ISO date."),
-    ]):
-        func = option(func)
-    return func
 
 
 @click.group()
@@ -115,15 +85,14 @@ def _store(index_dir: Path | None):
 @feeds.command("add")
 @click.argument("query")
 @click.option("-k", default=20, show_default=True, help="Passages the saved search keeps up with.")
-@_filter_options
-@_index_dir
-@_friendly
+@filter_options
+@index_dir_option
+@friendly
 def feeds_add(query, k, council, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
     """Save QUERY (with filters) as a feed; what matches now is its starting point."""
     from fastapi.exceptions import RequestValidationError
 
     from archive.api.params import checked_date
-    from archive.ask.filters import Filters
     from archive.core import Archive
 
     for name, value in (("--from", date_from), ("--to", date_to), ("--meeting", meeting)):
@@ -132,14 +101,13 @@ def feeds_add(query, k, council, committee, date_from, date_to, doc_type, meetin
         except RequestValidationError as exc:
             raise click.BadParameter("not a real date (YYYY-MM-DD)", param_hint=name) from exc
     store = _store(index_dir)
-    search = store.add(query, Filters(committee or None, date_from or None, date_to or None, doc_type or None,
-                                      meeting or None, council or None), k)
+    search = store.add(query, filters_of(committee, date_from, date_to, doc_type, meeting, council), k)
     added = store.refresh(search, Archive.open(_target(index_dir)))
     click.echo(f"{search.id}\t{search.query}\t{added} passages now; Atom at /feeds/{search.id}.atom")
 
 
 @feeds.command("list")
-@_index_dir
+@index_dir_option
 def feeds_list(index_dir) -> None:
     """Saved searches: id, query, filters."""
     for search in _store(index_dir).searches():
@@ -151,8 +119,8 @@ def feeds_list(index_dir) -> None:
 @click.argument("feed_id")
 @click.option("--base-url", default="http://127.0.0.1:8000/", show_default=True,
               help="Where `archive api` serves, for the feed's links.")
-@_index_dir
-@_friendly
+@index_dir_option
+@friendly
 def feeds_show(feed_id, base_url, index_dir) -> None:
     """Print a saved search's Atom feed (refreshed against the live index)."""
     from archive.api.feeds import atom
@@ -169,7 +137,7 @@ def feeds_show(feed_id, base_url, index_dir) -> None:
 
 @feeds.command("remove")
 @click.argument("feed_id")
-@_index_dir
+@index_dir_option
 def feeds_remove(feed_id, index_dir) -> None:
     """Forget a saved search and its entries."""
     if not _store(index_dir).remove(feed_id):

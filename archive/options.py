@@ -1,0 +1,51 @@
+"""Click pieces the command modules share (cli, api/commands): the index location, the search
+filters, and named errors turned into clean messages, once, at the edge. Only click at import."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from archive.errors import ArchiveError
+
+
+def index_dir_option(func):
+    return click.option(
+        "--index-dir", type=click.Path(path_type=Path), default=None,
+        help="Index location (default: $ARCHIVE_INDEX_DIR or ./index).",
+    )(func)
+
+
+def friendly(func):
+    """ArchiveError (and a bad value) -> a one-line message and exit code 1, never a traceback."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (ArchiveError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def filter_options(func):
+    for option in reversed([
+        click.option("--council", help="Only papers of this council (substring match)."),
+        click.option("--committee", help="Only papers of this committee (substring match)."),
+        click.option("--from", "date_from", help="Only meetings on or after this ISO date."),
+        click.option("--to", "date_to", help="Only meetings on or before this ISO date."),
+        click.option("--type", "doc_type", help="Only this document type (report, minutes, ...)."),
+        click.option("--meeting", help="Only papers of the meeting on this ISO date (add --committee to name it)."),
+    ]):
+        func = option(func)
+    return func
+
+
+def filters_of(committee, date_from, date_to, doc_type, meeting, council):
+    """The Filters the filter options give (empty values: no filter)."""
+    from archive.ask.filters import Filters
+
+    return Filters(committee or None, date_from or None, date_to or None, doc_type or None, meeting or None,
+                   council or None)
