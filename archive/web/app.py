@@ -12,7 +12,7 @@ import json
 
 import streamlit as st
 
-from archive.ask.cite import answer_json, location_text, source_text
+from archive.ask.cite import answer_json, source_text
 from archive.ask.filters import Filters
 from archive.core import Archive
 from archive.dates import human_date
@@ -23,7 +23,7 @@ from archive.tables import display_rows
 from archive.text import terms
 from archive.web import feedback
 from archive.web.params import iso, max_question, param, parse_iso, public
-from archive.web.present import highlight, safe, table_html
+from archive.web.present import highlight, location_html, safe, table_html
 from archive.web.views import browse_view, commitments_view, feedback_view, figures_view
 from archive.web.webcache import load_archive
 
@@ -110,7 +110,7 @@ def answer_card(archive: Archive, answer, stems: set[str]) -> None:
         source = (
             f'<div class="source" data-testid="source"><b>{safe(source_text(best))}</b><br>'
             f"{safe(document.committee if document else '')} · meeting of {safe(meeting)} · "
-            f"{safe(document.doc_type if document else '')} · {safe(location_text(best))}</div>"
+            f"{safe(document.doc_type if document else '')} · {location_html(best)}</div>"
         )
         st.markdown(source, unsafe_allow_html=True)
         if answer.note:
@@ -127,7 +127,7 @@ def passages(archive: Archive, hits, stems: set[str], skip_first: bool) -> None:
     for number, hit in enumerate(shown, start=2 if skip_first else 1):
         with st.container(border=True):
             st.markdown(
-                f'<div class="source"><b>{number}. {safe(source_text(hit))}</b> · {safe(location_text(hit))}</div>',
+                f'<div class="source"><b>{number}. {safe(source_text(hit))}</b> · {location_html(hit)}</div>',
                 unsafe_allow_html=True,
             )
             st.markdown(f'<div class="passage">{highlight(hit.chunk.text, stems)}</div>', unsafe_allow_html=True)
