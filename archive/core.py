@@ -153,11 +153,19 @@ class Archive:
                     self._vectors.popitem(last=False)
         return np.vstack([known[t] for t in texts])
 
+    def refusal(self, question: str) -> str | None:
+        """Why the archive will not answer a question at all: it names a council whose papers it
+        does not hold (and none it does). None otherwise."""
+        others = self.councils.others_named(question)
+        if not others or self.councils.named_in(question):
+            return None
+        held = "; ".join(self.councils.names) or "no council named in its manifest"
+        return f"The archive holds no papers of {others[0]} (it holds: {held})."
+
     def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
-        others = self.councils.others_named(question) if not (filters and filters.council) else ()
-        if others and not self.councils.named_in(question):  # never answered from another council's papers
-            held = "; ".join(self.councils.names) or "no council named in its manifest"
-            return Answer(question, None, "", (), f"The archive holds no papers of {others[0]} (it holds: {held}).")
+        refused = self.refusal(question) if not (filters and filters.council) else None
+        if refused:
+            return Answer(question, None, "", (), refused)
         evidence, found = self.answer_candidates(question, k, filters)
         answer = select_answer(evidence, found, self.selector)
         scoped = self.scope(evidence.query, filters or Filters()).council

@@ -150,7 +150,7 @@ def test_the_app_marks_ocr_passages(ocr_index, monkeypatch):
     app.run()
     assert not app.exception
     page = "\n".join(m.value for m in app.markdown)
-    assert safe("page 2, line 1 (OCR text)") in page  # the answer's source line (parentheses as entities)
+    assert safe("page 2, line 1") + " " + OCR_BADGE in page  # the answer's source line, marked
     hit = Archive.open(ocr_index, embedder=HashEmbedder()).search("Riverside Tavern", k=1)[0]
     assert location_html(hit).endswith(OCR_BADGE) and location_html(hit).startswith("page 2")
 

@@ -170,3 +170,17 @@ def test_a_close_rival_answer_lowers_the_confidence():
     found = [candidate("38"), candidate("24"), candidate("38 ")]
     assert decision_features(found, np.array([2.0, 1.5, 1.9]), 0)["margin"] == pytest.approx(0.5)  # "38 " is "38"
     assert decision_features(found[:1], np.array([2.0]), 0)["margin"] == NO_RIVAL
+
+
+def test_a_refused_question_is_measured_as_the_archive_answers_it(hash_archive):
+    """Held-out figures measure the whole answer path: a question naming a council the archive does
+    not hold is refused before selection, in `ask` and in cross-validation alike."""
+    from archive.ask.learn import heldout_row
+
+    question = "How many children are in Rutland County Council's care?"
+    _, found = hash_archive.answer_candidates(question)
+    item = {"id": "r1", "question": question, "answers": []}
+    selector = AnswerSelector.load()
+    assert heldout_row(selector, example(item, "g", found, refused=True))["answer"] is None
+    assert "Rutland County Council" in hash_archive.refusal(question)
+    assert hash_archive.refusal("How many children are in Herefordshire Council's care?") is None

@@ -33,6 +33,7 @@ class Example:
     group: str  # council (papers are held out by council)
     candidates: tuple[Candidate, ...]
     labels: tuple[int, ...]  # 1 where the span gives an accepted answer from a passage holding the evidence
+    refused: bool = False  # the archive refuses it before selection (it names a council not held)
 
     @property
     def answerable(self) -> bool:
@@ -46,8 +47,8 @@ def label(candidate: Candidate, item: dict) -> int:
     return int(holds_evidence(candidate.passage.hit, evidence))
 
 
-def example(item: dict, group: str, found: list[Candidate]) -> Example:
-    return Example(item, group, tuple(found), tuple(label(c, item) for c in found))
+def example(item: dict, group: str, found: list[Candidate], refused: bool = False) -> Example:
+    return Example(item, group, tuple(found), tuple(label(c, item) for c in found), refused)
 
 
 def feature_names(examples: list[Example]) -> tuple[str, ...]:
@@ -139,7 +140,7 @@ def cross_validate(examples: list[Example]) -> list[dict]:
 
 
 def heldout_row(selector: AnswerSelector, e: Example) -> dict:
-    index, probability = selector.best(list(e.candidates)) if e.candidates else (-1, 0.0)
+    index, probability = selector.best(list(e.candidates)) if e.candidates and not e.refused else (-1, 0.0)
     chosen, right = (e.candidates[index], bool(e.labels[index])) if index >= 0 else (None, False)
     answered = chosen is not None and probability >= selector.threshold
     return {"id": e.item.get("id"), "set": e.item.get("set", ""), "group": e.group, "question": e.item["question"],
@@ -156,7 +157,9 @@ def build_examples(archive, question_sets: dict[str, list[dict]], home: str, kno
         for item in items:
             council = item.get("council") or home
             _, found = archive.answer_candidates(item["question"])
-            out.append(example({**item, "set": name}, council if council in known else "other councils", found))
+            refused = archive.refusal(item["question"]) is not None
+            out.append(example({**item, "set": name}, council if council in known else "other councils", found,
+                               refused))
     return out
 
 

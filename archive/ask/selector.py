@@ -22,11 +22,11 @@ from archive.errors import ArchiveError
 
 MODELS = Path(__file__).resolve().parent / "models"
 NAME = "answer_selector"
-VERSION = 2  # 2: the margin over the next answer is a calibration input
+VERSION = 3  # 2: the margin over the next answer is a calibration input; 3: over any other answer
 
 
 CALIBRATION_INPUTS = ("date_ok", "date_value", "coverage", "own", "type_match", "similarity", "names_held", "margin")
-NO_RIVAL = 5.0  # the margin when no other answer is eligible
+NO_RIVAL = 5.0  # the margin when no other answer is offered
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,12 @@ def best_eligible(found: list[Candidate], scores: np.ndarray) -> int:
 
 
 def decision_features(found: list[Candidate], scores: np.ndarray, index: int) -> dict:
-    """The chosen candidate's features and how far its score is ahead of the best eligible
-    candidate giving another answer: a close second is a reason for doubt."""
+    """The chosen candidate's features and how far its score is ahead of the best candidate giving
+    another answer, eligible or not: a close second, or a better answer for another date, is a
+    reason for doubt."""
     chosen = found[index]
     answer = " ".join(chosen.span.lower().split())
-    rivals = [scores[i] for i, c in enumerate(found) if eligible(c) and " ".join(c.span.lower().split()) != answer]
+    rivals = [scores[i] for i, c in enumerate(found) if " ".join(c.span.lower().split()) != answer]
     margin = float(scores[index] - max(rivals)) if rivals else NO_RIVAL
     return {**chosen.features, "margin": min(margin, NO_RIVAL)}
 
