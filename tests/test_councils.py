@@ -174,3 +174,40 @@ def test_cli_council_options(built):
     assert result.exit_code == 0 and {q["council"] for q in json.loads(result.output)} == {"Herefordshire Council"}
     result = CliRunner().invoke(cli, ["commitments", "--council", "Hollinbridge", "--json", "--index-dir", index_dir])
     assert result.exit_code == 0 and {c["council"] for c in json.loads(result.output)} <= {HOLLINBRIDGE}
+
+
+MINUTES = """{name}
+
+Minutes of the meeting of the Cabinet held on {day} March 2024 at 6.00 pm.
+
+12. Children in care: quarterly report
+
+The Director of Children's Services reported that the number of children in care was {value} at the end of
+January 2024, against {earlier} in October 2023.
+"""
+
+
+def test_when_councils_disagree_the_answer_says_whose_figure_and_lists_the_others(tmp_path):
+    from archive import Archive
+    from archive.build.indexer import build_index
+    from archive.index.embed import HashEmbedder
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = ["file,title,committee,meeting_date,doc_type,source_url,council"]
+    for slug, name, day, value, earlier in (("brackley", "Brackley Borough Council", 12, 412, 398),
+                                             ("dunmore", "Dunmore District Council", 14, 298, 305)):
+        (corpus / f"{slug}.txt").write_text(MINUTES.format(name=name.upper(), day=day, value=value, earlier=earlier))
+        rows.append(f"{slug}.txt,Cabinet minutes,Cabinet,2024-03-{day},minutes,,{name}")
+    (corpus / "manifest.csv").write_text("\n".join(rows) + "\n")
+    build_index(corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None)
+    archive = Archive.open(tmp_path / "index", embedder=HashEmbedder())
+
+    answer = archive.ask("How many children were in care at the end of January 2024?")
+    mine, other = ("412", "Dunmore District Council: 298") if answer.text == "412" else (
+        "298", "Brackley Borough Council: 412")
+    assert answer.text == mine
+    assert f"That is {answer.citations[0].document.council}'s figure" in answer.note
+    assert other in answer.note and "Cabinet, 1" in answer.note  # the other's citation
+    named = archive.ask("How many children were in Dunmore's care at the end of January 2024?")
+    assert named.text == "298" and "other councils" not in named.note  # only Dunmore's papers searched

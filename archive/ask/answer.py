@@ -6,10 +6,12 @@ councils, the archive abstains and the note says what the passages found do hold
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from archive.ask.cite import citation_text
 from archive.ask.evidence import Evidence
 from archive.ask.features import Candidate
-from archive.ask.selector import AnswerSelector
+from archive.ask.selector import AnswerSelector, eligible
 from archive.dates import find_periods, human_date, period_of_iso, reference_date
 from archive.records import Answer, Hit
 
@@ -25,7 +27,33 @@ def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSe
     index, probability = selector.best(found)
     if index < 0 or probability < selector.threshold:
         return _abstain(evidence)
-    return _answer(evidence, found[index])
+    answer = _answer(evidence, found[index])
+    others = other_councils(found, selector, index)
+    if not others:
+        return answer
+    said = "; ".join(f"{c.passage.hit.document.council}: {c.span} ({citation_text(c.passage.hit)})" for c in others)
+    whose = found[index].passage.hit.document.council
+    return replace(answer, note=f"{answer.note} That is {whose}'s figure; other councils' papers give {said}.")
+
+
+def other_councils(found: list[Candidate], selector: AnswerSelector, index: int) -> list[Candidate]:
+    """Other councils' own answers of the same kind, each confident enough to have been given on
+    its own, when they differ from the chosen one: whose figure is whose."""
+    chosen = found[index]
+    council = chosen.passage.hit.document.council if chosen.passage.hit.document else ""
+    if not council:
+        return []
+    scores = selector.scores(found)
+    best: dict[str, int] = {}
+    for i, c in enumerate(found):
+        other = c.passage.hit.document.council if c.passage.hit.document else ""
+        if other and other != council and c.kind == chosen.kind and eligible(c) and (
+                other not in best or scores[i] > scores[best[other]]):
+            best[other] = i
+    answer = " ".join(chosen.span.lower().split())
+    return [found[i] for other, i in sorted(best.items())
+            if selector.probability(found, scores, i) >= selector.threshold
+            and " ".join(found[i].span.lower().split()) != answer]
 
 
 def _abstain(evidence: Evidence) -> Answer:

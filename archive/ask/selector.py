@@ -99,6 +99,10 @@ class AnswerSelector:
             return np.zeros(0)
         return self.model.predict(matrix(found, self.names))
 
+    def probability(self, found: list[Candidate], scores: np.ndarray, index: int) -> float:
+        """The calibrated probability that found[index] is right, given every candidate's score."""
+        return self.calibration(float(scores[index]), decision_features(found, scores, index))
+
     def best(self, found: list[Candidate]) -> tuple[int, float]:
         """Index of the best eligible candidate and the calibrated probability that it is right;
         (-1, 0.0) when none is eligible."""
