@@ -120,7 +120,10 @@ def _fetch(site, corpus: Path, *extra: str):
 
 def _rows(corpus: Path) -> dict[str, dict[str, str]]:
     with open(corpus / "manifest.csv", newline="", encoding="utf-8") as handle:
-        return {row["file"]: row for row in csv.DictReader(handle)}
+        reader = csv.DictReader(handle)
+        rows = {row["file"]: row for row in reader}
+    assert len(set(reader.fieldnames)) == len(reader.fieldnames), reader.fieldnames  # each column once
+    return rows
 
 
 def _leftovers(corpus: Path) -> list[Path]:

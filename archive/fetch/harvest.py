@@ -29,7 +29,6 @@ from archive.errors import FetchError
 from archive.fetch.download import Polite
 from archive.fetch.moderngov import Committee, LinkedDoc, Meeting, ModernGov, council_from_site
 
-MANIFEST_FIELDS = (*FIELDS, "council")
 SKIPPED_LOG = ".fetch-skipped.tsv"  # documents that are not papers the archive can read (hidden: not indexed)
 DEFAULT_DAYS = 365  # without --from, the last year of meetings
 
@@ -103,7 +102,7 @@ class ManifestWriter:
 
     def __init__(self, corpus_dir: Path) -> None:
         self.path = corpus_dir / MANIFEST
-        self.fields = list(MANIFEST_FIELDS)
+        self.fields = list(FIELDS)
         if self.path.exists() and self.path.stat().st_size:
             with open(self.path, newline="", encoding="utf-8") as handle:
                 reader = csv.DictReader(handle)
@@ -111,7 +110,7 @@ class ManifestWriter:
                 rows = list(reader)
             if "file" not in existing:
                 raise FetchError(f"{self.path}: no 'file' column; cannot add fetched papers to it")
-            missing = [f for f in MANIFEST_FIELDS if f not in existing]
+            missing = [f for f in FIELDS if f not in existing]
             self.fields = existing + missing
             if missing:
                 self._rewrite(rows)
