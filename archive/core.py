@@ -132,7 +132,7 @@ class Archive:
         query = self.query(question)
         return Evidence(query, tuple(self.passages(query, k, filters)), self.corpus_stats)
 
-    def answer_candidates(self, question: str, k: int = 10,
+    def answer_candidates(self, question: str | Query, k: int = 10,
                           filters: Filters | None = None) -> tuple[Evidence, list[Candidate]]:
         """The evidence for a question and every candidate answer in it, with its features."""
         evidence = self.evidence(question, max(k, self.weights.answer.passages), filters)
@@ -163,14 +163,17 @@ class Archive:
         return f"The archive holds no papers of {others[0]} (it holds: {held})."
 
     def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
-        refused = self.refusal(question) if not (filters and filters.council) else None
+        filters = filters or Filters()
+        refused = None if filters.council else self.refusal(question)
         if refused:
             return Answer(question, None, "", (), refused)
-        evidence, found = self.answer_candidates(question, k, filters)
+        query = self.query(question)
+        scoped = self.scope(query, filters)  # found once here; passages() keeps a council already set
+        evidence, found = self.answer_candidates(query, k, scoped)
         answer = select_answer(evidence, found, self.selector)
-        scoped = self.scope(evidence.query, filters or Filters()).council
-        if answer.text is None and scoped and not (filters and filters.council):
-            answer = replace(answer, note=f"{answer.note} Only {scoped}'s papers were searched: the question names it.")
+        if answer.text is None and scoped.council != filters.council:
+            answer = replace(answer, note=f"{answer.note} Only {scoped.council}'s papers were searched: the "
+                                          "question names it.")
         return replace(answer, citations=answer.citations[:k])
 
     def figures(self, measure: str, council: str = "") -> list[Point]:

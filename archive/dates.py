@@ -139,9 +139,9 @@ def _find_periods(text: str, reference: date | None) -> tuple[Period, ...]:
     def free(span: tuple[int, int]) -> bool:
         return all(span[1] <= a or span[0] >= b for a, b in taken)
 
-    def add(match: re.Match, period: Period) -> None:
-        taken.append(match.span())
-        found.append((match.start(), match.end(), period))
+    def add(match: re.Match, period: Period, group: int = 0) -> None:
+        taken.append(match.span(group))
+        found.append((*match.span(group), period))
 
     for match in _YEAR_ENDING.finditer(text):
         end_year, end_month = int(match.group(2)), _month(match.group(1))
@@ -205,8 +205,7 @@ def _find_periods(text: str, reference: date | None) -> tuple[Period, ...]:
             if free(match.span(1)) and match.group(1).lower() != "may":  # "may" is too often the verb
                 month = _month(match.group(1))
                 year = reference.year if month <= reference.month else reference.year - 1
-                taken.append(match.span(1))
-                found.append((match.start(1), match.end(1), Period((year, month), (year, month), match.group(1))))
+                add(match, Period((year, month), (year, month), match.group(1)), group=1)
     for match in _FINANCIAL_YEAR.finditer(text):
         if free(match.span()):
             years = _financial_year(match.group(1), match.group(2))
@@ -268,23 +267,23 @@ def parse_date(text: str) -> str:
     if match:
         return match.group(0)
     match = _DAY_MONTH_YEAR.search(text)
-    if match:
-        try:
-            return date(int(match.group(3)), _month(match.group(2)), int(match.group(1))).isoformat()
-        except ValueError:
-            return ""
-    return ""
+    return _iso_day(match) if match else ""
+
+
+def _iso_day(match: re.Match) -> str:
+    """The ISO date of a day-month-year match ("23 January 2024"), "" when no such day exists."""
+    try:
+        return date(int(match.group(3)), _month(match.group(2)), int(match.group(1))).isoformat()
+    except ValueError:
+        return ""
 
 
 def full_dates(text: str) -> list[str]:
     """ISO dates of every full date in the text ("Tuesday 12 March 2024", "2024-03-12"), in order."""
     found = [(m.start(), m.group(0)) for m in _ISO.finditer(text)]
     for match in _DAY_MONTH_YEAR.finditer(text):
-        try:
-            found.append((match.start(), date(int(match.group(3)), _month(match.group(2)),
-                                              int(match.group(1))).isoformat()))
-        except ValueError:
-            continue
+        if iso := _iso_day(match):
+            found.append((match.start(), iso))
     return [iso for _, iso in sorted(found)]
 
 

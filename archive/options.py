@@ -44,8 +44,7 @@ def filter_options(func):
 
 
 def filters_of(committee, date_from, date_to, doc_type, meeting, council):
-    """The Filters the filter options give (empty values: no filter)."""
+    """The Filters the filter options give (imported here, not at start: `archive --help` stays quick)."""
     from archive.ask.filters import Filters
 
-    return Filters(committee or None, date_from or None, date_to or None, doc_type or None, meeting or None,
-                   council or None)
+    return Filters.given(committee, date_from, date_to, doc_type, meeting, council)

@@ -28,7 +28,6 @@ from archive.api.live import LiveArchive, warm
 from archive.api.params import (
     NAME_LENGTH,
     FeedbackBody,
-    FilterParams,
     Kind,
     Mode,
     SavedSearchBody,
@@ -38,6 +37,7 @@ from archive.api.params import (
 )
 from archive.api.settings import ApiSettings
 from archive.ask.cite import answer_json, hit_json
+from archive.ask.filters import Filters
 from archive.errors import ArchiveError
 
 log = logging.getLogger("archive.api")
@@ -145,18 +145,18 @@ def create_app(archive, settings: ApiSettings | None = None, index_dir: Path | s
         return Response(body, media_type=CliJSON.media_type)
 
     @app.get("/ask", response_class=CliJSON, summary="Answer a question with a quote and citations")
-    async def ask(asked: tuple[str, int] = query, chosen: FilterParams = filters) -> Response:
+    async def ask(asked: tuple[str, int] = query, chosen: Filters = filters) -> Response:
         question, k = asked
         return await cached(("ask", question, k, chosen),
-                            lambda archive: answer_json(archive.ask(question, k=k, filters=chosen.filters())))
+                            lambda archive: answer_json(archive.ask(question, k=k, filters=chosen)))
 
     @app.get("/search", response_class=CliJSON, summary="Passages that match a query, best first")
-    async def search(asked: tuple[str, int] = query, chosen: FilterParams = filters,
+    async def search(asked: tuple[str, int] = query, chosen: Filters = filters,
                      mode: Annotated[Mode, Query(description="Retrieval mode.")] = "hybrid") -> Response:
         text_, k = asked
 
         def found(archive) -> dict:
-            hits = archive.search(text_, k=k, filters=chosen.filters(), mode=mode)
+            hits = archive.search(text_, k=k, filters=chosen, mode=mode)
             return {"query": text_, "hits": [hit_json(h) for h in hits]}
 
         return await cached(("search", text_, k, chosen, mode), found)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import threading
@@ -27,6 +26,7 @@ from xml.etree import ElementTree as ET
 
 from archive.ask.cite import hit_json
 from archive.ask.filters import Filters
+from archive.index import format
 
 DEFAULT_K = 20
 FEED_ENTRIES = 100  # newest entries in a feed document
@@ -43,10 +43,7 @@ CREATE TABLE IF NOT EXISTS entries (
 
 
 def feeds_path(index_dir: Path | str | None = None) -> Path:
-    override = os.environ.get("ARCHIVE_FEEDS_DB")
-    if override:
-        return Path(override)
-    return Path(index_dir or os.environ.get("ARCHIVE_INDEX_DIR", "index")) / "feeds.db"
+    return format.beside_generations("feeds.db", "ARCHIVE_FEEDS_DB", index_dir)
 
 
 def _now() -> str:

@@ -2,7 +2,6 @@
 council, committee, from, to, type, meeting), lengths and ranges from the settings, real ISO dates. A bad
 value is a 422 whose message names the parameter."""
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
@@ -41,20 +40,6 @@ def checked_date(name: str, value: str | None, where: str = "query") -> str | No
     return value
 
 
-@dataclass(frozen=True)
-class FilterParams:
-    committee: str | None
-    date_from: str | None
-    date_to: str | None
-    doc_type: str | None
-    meeting: str | None
-    council: str | None = None
-
-    def filters(self) -> Filters:
-        return Filters(self.committee or None, self.date_from, self.date_to, self.doc_type or None, self.meeting,
-                       self.council or None)
-
-
 def filter_dependency():
     def filters(
         council: Annotated[str | None, Query(max_length=NAME_LENGTH,
@@ -69,9 +54,9 @@ def filter_dependency():
                                               description="Only this document type (report, minutes, ...).")] = None,
         meeting: Annotated[str | None, Query(pattern=ISO_DATE,
                                              description="Only papers of the meeting on this ISO date.")] = None,
-    ) -> FilterParams:
-        return FilterParams(committee, checked_date("from", date_from), checked_date("to", date_to), doc_type,
-                            checked_date("meeting", meeting), council)
+    ) -> Filters:
+        return Filters.given(committee, checked_date("from", date_from), checked_date("to", date_to), doc_type,
+                             checked_date("meeting", meeting), council)
 
     return filters
 
@@ -103,8 +88,7 @@ class SavedSearchBody(BaseModel):
         checked_text("q", self.q, "body")
         for name, value in (("from", self.date_from), ("to", self.date_to), ("meeting", self.meeting)):
             checked_date(name, value, "body")
-        return Filters(self.committee or None, self.date_from, self.date_to, self.doc_type or None, self.meeting,
-                       self.council or None)
+        return Filters.given(self.committee, self.date_from, self.date_to, self.doc_type, self.meeting, self.council)
 
 
 class FeedbackBody(BaseModel):

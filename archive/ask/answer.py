@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy as np
+
 from archive.ask.cite import citation_text
 from archive.ask.evidence import Evidence
 from archive.ask.features import Candidate
-from archive.ask.selector import AnswerSelector, eligible
+from archive.ask.selector import AnswerSelector, answer_key, eligible
 from archive.dates import find_periods, human_date, period_of_iso, reference_date
 from archive.records import Answer, Hit
 
@@ -24,11 +26,12 @@ def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSe
         return Answer(evidence.query.text, None, "", (), "The archive holds no passage that answers this question.")
     if not found:
         return _abstain(evidence)
-    index, probability = selector.best(found)
+    scores = selector.scores(found)  # once: the choice and the other councils' answers read them
+    index, probability = selector.best(found, scores)
     if index < 0 or probability < selector.threshold:
         return _abstain(evidence)
     answer = _answer(evidence, found[index])
-    others = other_councils(found, selector, index)
+    others = other_councils(found, selector, scores, index)
     if not others:
         return answer
     said = "; ".join(f"{c.passage.hit.document.council}: {c.span} ({citation_text(c.passage.hit)})" for c in others)
@@ -36,24 +39,23 @@ def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSe
     return replace(answer, note=f"{answer.note} That is {whose}'s figure; other councils' papers give {said}.")
 
 
-def other_councils(found: list[Candidate], selector: AnswerSelector, index: int) -> list[Candidate]:
+def other_councils(found: list[Candidate], selector: AnswerSelector, scores: np.ndarray,
+                   index: int) -> list[Candidate]:
     """Other councils' own answers of the same kind, each confident enough to have been given on
     its own, when they differ from the chosen one: whose figure is whose."""
     chosen = found[index]
     council = chosen.passage.hit.document.council if chosen.passage.hit.document else ""
     if not council:
         return []
-    scores = selector.scores(found)
     best: dict[str, int] = {}
     for i, c in enumerate(found):
         other = c.passage.hit.document.council if c.passage.hit.document else ""
         if other and other != council and c.kind == chosen.kind and eligible(c) and (
                 other not in best or scores[i] > scores[best[other]]):
             best[other] = i
-    answer = " ".join(chosen.span.lower().split())
+    answer = answer_key(chosen.span)
     return [found[i] for other, i in sorted(best.items())
-            if selector.probability(found, scores, i) >= selector.threshold
-            and " ".join(found[i].span.lower().split()) != answer]
+            if selector.probability(found, scores, i) >= selector.threshold and answer_key(found[i].span) != answer]
 
 
 def _abstain(evidence: Evidence) -> Answer:

@@ -20,9 +20,9 @@ def source_text(hit: Hit) -> str:
     if document is None:
         return hit.chunk.doc_id
     said = [x for x in (document.council, document.committee, human_date(document.meeting_date) or "undated") if x]
-    head = ", ".join(said)
+    head, heard = ", ".join(said), {x.lower() for x in said}
     # the title's own mentions of the council, committee or date are said once, in the head
-    paper = ", ".join(x for x in document.title.split(", ") if x.strip().lower() not in {y.lower() for y in said})
+    paper = ", ".join(x for x in document.title.split(", ") if x.strip().lower() not in heard)
     paper = paper or document.title or document.doc_id
     if part and part.part_id > 0 and not _same_title(part.title, paper):
         when = human_date(part.part_date) if part.part_date and part.part_date != document.meeting_date else ""

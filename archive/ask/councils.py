@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from archive.text import STOPWORDS
 
@@ -33,23 +34,20 @@ class Councils:
     def of(cls, names) -> Councils:
         return cls(tuple(sorted({n.strip() for n in names if n and n.strip()})))
 
-    def _pattern(self, name: str) -> re.Pattern | None:
-        words = _distinctive(name)
-        return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.I) if words else None
+    @cached_property
+    def _patterns(self) -> tuple[tuple[str, re.Pattern], ...]:
+        """Each council's distinctive words as a pattern, built once (every search asks)."""
+        return tuple((name, re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.I))
+                     for name in self.names if (words := _distinctive(name)))
 
     def named_in(self, text: str) -> tuple[str, ...]:
         """The archive's councils the text names by their distinctive words ("South Fenmarsh")."""
-        found = []
-        for name in self.names:
-            pattern = self._pattern(name)
-            if pattern is not None and pattern.search(text):
-                found.append(name)
-        return tuple(found)
+        return tuple(name for name, pattern in self._patterns if pattern.search(text))
 
     def others_named(self, text: str) -> tuple[str, ...]:
         """Councils the text names in full ("Solihull Metropolitan Borough Council") that are not
         among the archive's."""
-        known = {_distinctive(n) for n in self.names}
+        known = [set(_distinctive(n)) for n in self.names]
         out = []
         for match in _COUNCIL_FORM.finditer(text):
             words = match.group(1).split()
@@ -58,6 +56,6 @@ class Councils:
             distinctive = _distinctive(" ".join(words))
             if not distinctive or any(w in _MEETING_WORDS for w in distinctive):
                 continue
-            if not any(distinctive == k or set(distinctive) <= set(k) for k in known):
+            if not any(set(distinctive) <= k for k in known):
                 out.append(" ".join([*words, (match.group(2) or "").strip(), "Council"]).replace("  ", " "))
         return tuple(out)

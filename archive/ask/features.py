@@ -280,9 +280,14 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
     return out
 
 
+def _cell_position(cells: list[str], span: str) -> int:
+    """Which cell of a table row a span is (or lies in), -1 when none."""
+    return next((i for i, c in enumerate(cells) if c.strip() and c.strip() in span), -1)
+
+
 def _column_periods(cells: list[str], columns: list[str], span: str, context_date: str) -> list:
     """The periods the column a table cell sits in names, [] when it names none."""
-    position = next((i for i, c in enumerate(cells) if c.strip() and c.strip() in span), -1)
+    position = _cell_position(cells, span)
     if not 0 < position < len(columns):
         return []
     return find_periods(columns[position], reference_date(context_date))
@@ -335,7 +340,7 @@ def _span_features(sentence: str, span: str, kind: str, offset: int, expected: s
     features["figure_fit"] = figure[1] if figure and figure[0] == span else 0.0
     column_score, column_index = 0.0, -1
     if cells and columns:
-        position = next((i for i, c in enumerate(cells) if c.strip() and c.strip() in span), -1)
+        position = _cell_position(cells, span)
         column_index = position
         if 0 <= position < len(columns):
             column_score = sum(stats.idf(t) for t in set(terms(columns[position])) & question_terms)

@@ -17,6 +17,13 @@ class Filters:
     meeting: str | None = None  # ISO date of one meeting: its own papers and minutes of it in later packs
     council: str | None = None  # part of the council's name, any case
 
+    @classmethod
+    def given(cls, committee: str | None = None, date_from: str | None = None, date_to: str | None = None,
+              doc_type: str | None = None, meeting: str | None = None, council: str | None = None) -> Filters:
+        """Filters from a form, a command line or a query string: an empty value sets no filter."""
+        return cls(committee or None, date_from or None, date_to or None, doc_type or None, meeting or None,
+                   council or None)
+
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v}
 

@@ -62,13 +62,18 @@ def best_eligible(found: list[Candidate], scores: np.ndarray) -> int:
     return max(allowed, key=lambda i: scores[i]) if allowed else -1
 
 
+def answer_key(span: str) -> str:
+    """What two candidates must share to give the same answer ("38", "38 ")."""
+    return " ".join(span.lower().split())
+
+
 def decision_features(found: list[Candidate], scores: np.ndarray, index: int) -> dict:
     """The chosen candidate's features and how far its score is ahead of the best candidate giving
     another answer, eligible or not: a close second, or a better answer for another date, is a
     reason for doubt."""
     chosen = found[index]
-    answer = " ".join(chosen.span.lower().split())
-    rivals = [scores[i] for i, c in enumerate(found) if " ".join(c.span.lower().split()) != answer]
+    answer = answer_key(chosen.span)
+    rivals = [scores[i] for i, c in enumerate(found) if answer_key(c.span) != answer]
     margin = float(scores[index] - max(rivals)) if rivals else NO_RIVAL
     return {**chosen.features, "margin": min(margin, NO_RIVAL)}
 
@@ -103,14 +108,14 @@ class AnswerSelector:
         """The calibrated probability that found[index] is right, given every candidate's score."""
         return self.calibration(float(scores[index]), decision_features(found, scores, index))
 
-    def best(self, found: list[Candidate]) -> tuple[int, float]:
+    def best(self, found: list[Candidate], scores: np.ndarray | None = None) -> tuple[int, float]:
         """Index of the best eligible candidate and the calibrated probability that it is right;
-        (-1, 0.0) when none is eligible."""
-        scores = self.scores(found)
+        (-1, 0.0) when none is eligible. `scores`: the candidates' scores when already computed."""
+        scores = self.scores(found) if scores is None else scores
         index = best_eligible(found, scores)
         if index < 0:
             return -1, 0.0
-        return index, self.calibration(float(scores[index]), decision_features(found, scores, index))
+        return index, self.probability(found, scores, index)
 
     def save(self, directory: Path = MODELS) -> None:
         directory.mkdir(parents=True, exist_ok=True)

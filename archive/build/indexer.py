@@ -55,7 +55,8 @@ class BuildReport:
     reused_vectors: int = 0
     follow_ups: int = 0  # commitments whose follow-ups were looked for
     ocr_pages: int = 0  # pages read by OCR in this build (papers read again, not copied)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, pages not read: no OCR, OCR failed)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what its metadata lacks or contradicts,
+    #                                                                 or which pages were not read: no OCR, OCR failed)
     seconds: float = 0.0
     generation: str = ""
 

@@ -30,6 +30,16 @@ def default_index_dir() -> Path:
     return Path(os.environ.get("ARCHIVE_INDEX_DIR", "index"))
 
 
+def beside_generations(name: str, override_env: str, index_dir: Path | str | None = None) -> Path:
+    """A file kept in the index directory outside the generations (readers' feedback, saved
+    searches), so rebuilding never loses it; `override_env` names an environment variable that
+    places it elsewhere."""
+    override = os.environ.get(override_env)
+    if override:
+        return Path(override)
+    return Path(index_dir or default_index_dir()) / name
+
+
 def current_generation(index_dir: Path) -> Path | None:
     pointer = Path(index_dir) / CURRENT
     if not pointer.exists():

@@ -3,10 +3,11 @@ rebuilding the index never loses them. ARCHIVE_FEEDBACK_DB sets the file (defaul
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+
+from archive.index import format
 
 VERDICTS = ("helpful", "wrong")
 SCHEMA = """CREATE TABLE IF NOT EXISTS feedback (
@@ -16,10 +17,7 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS feedback (
 
 
 def feedback_path(index_dir: Path | str | None = None) -> Path:
-    override = os.environ.get("ARCHIVE_FEEDBACK_DB")
-    if override:
-        return Path(override)
-    return Path(index_dir or os.environ.get("ARCHIVE_INDEX_DIR", "index")) / "feedback.db"
+    return format.beside_generations("feedback.db", "ARCHIVE_FEEDBACK_DB", index_dir)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
