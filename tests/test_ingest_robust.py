@@ -44,9 +44,10 @@ def test_moderngov_agenda_items_become_parts(tmp_path):
     _build(corpus, tmp_path / "index")
     archive = Archive.open(tmp_path / "index", embedder=HashEmbedder())
     titles = [p.title for p in archive.parts.values()]
-    assert "12. Highways maintenance plan" in titles and "13. Library opening hours" in titles
+    assert "Item 12: Highways maintenance plan" in titles and "Item 13: Library opening hours" in titles
+    assert len(titles) == 3  # the paper and its two items, each once
     hit = archive.search("library opening hours extended", k=1)[0]
-    assert hit.part.title == "13. Library opening hours"
+    assert hit.part.title == "Item 13: Library opening hours"
     assert "<p" not in hit.chunk.text and "Opening hours at Hereford library" in hit.chunk.text
 
 

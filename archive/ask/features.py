@@ -181,14 +181,19 @@ def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str,
     return unique
 
 
-def _section(text: str, start: int) -> str:
-    """'question' or 'answer': the last question-and-answer marker line before the offset."""
+def _section(text: str, start: int, heading: str = "") -> str:
+    """'question' or 'answer': the last question-and-answer marker line before the offset; else,
+    for a passage that starts inside an exchange, the marker its heading ends with ("Question 2:
+    from X to Y — Answer:"; a question's own heading, "Question 2: from X to Y", is the question)."""
     for line in reversed(text[:start].split("\n")[-12:]):
         if _ANSWER_MARK.search(line):
             return "answer"
         if _QUESTION_MARK.search(line):
             return "question"
-    return ""
+    last = heading.rsplit(" — ", 1)[-1]
+    if _ANSWER_MARK.search(last):
+        return "answer"
+    return "question" if _QUESTION_MARK.search(last) else ""
 
 
 def _near(sentence: str, start: int, pattern: re.Pattern, reach: int = 60) -> float:
@@ -234,7 +239,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
             date_value, date_ok = date_fit(query, [*periods, *around], passage.context_date, weights.date_fit)
             own = stats.coverage(query, earlier + "\n" + sentence, exclude=passage.meta)
             coverage = stats.coverage(query, "\n".join((earlier, sentence, context, passage.meta)))
-            section = _section(text, start)
+            section = _section(text, start, chunk.heading)
             prepared = figure_context(stats, query, sentence, weights.answer)  # once per sentence, for every span
             figure = None if "\t" in sentence else best_figure(stats, query, sentence, context, weights.answer,
                                                                  prepared)

@@ -49,7 +49,11 @@ def _lines(page: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_NUMBERED_HEADING = re.compile(r"^\s*\d{1,3}\.\s+[A-Z][A-Z0-9 ,&'’()/\-]+$")
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,3}\.\s+[A-Z][A-Z0-9 ,:&'’()/\-]+$")
+# A running header or footer ("Thornwick MBC - Council - 18.10.23      Page 1 of 4") heads nothing.
+_PAGE_FURNITURE = re.compile(r"\bPage \d+ of \d+\b|\S\s{5,}\S", re.IGNORECASE)
+# A line that ends mid-sentence is a wrapped line, not a heading.
+_UNFINISHED = re.compile(r"(?:;|\b(?:and|or|of|the|to|for|in|by|with))$", re.IGNORECASE)
 
 
 def _is_heading(line: str) -> bool:
@@ -57,6 +61,8 @@ def _is_heading(line: str) -> bool:
     if _NUMBERED_HEADING.match(stripped):
         return True
     if not stripped or stripped.isdigit() or len(stripped.split()) > 12 or _LIST_ITEM.match(line) or "\t" in stripped:
+        return False
+    if _PAGE_FURNITURE.search(stripped) or _UNFINISHED.search(stripped):
         return False
     return not stripped.endswith((".", ",")) and (stripped[0].isupper() or stripped[0].isdigit())
 
@@ -138,21 +144,53 @@ def chunk_document(
 ) -> list[Chunk]:
     settings = settings or ChunkSettings()
     chunks: list[Chunk] = []
+    furniture = running_lines(document.pages)
     for page_no, page in enumerate(document.pages, start=1):
         line_starts = [0, *(m.end() for m in re.finditer("\n", page))]
-        for start, end, heading, text in _page_spans(page, page_no, part_starts, settings):
+        for start, end, heading, text in _page_spans(page, page_no, part_starts, settings, furniture):
             body = page[start:end] if text is None else text
             if not body.strip():
                 continue
+            part_id = part_at(part_starts, page_no, start)
             chunks.append(Chunk(
-                len(chunks), document.doc_id, part_at(part_starts, page_no, start), page_no, start, end,
-                heading, body.strip("\n"), bisect.bisect_right(line_starts, start),
+                len(chunks), document.doc_id, part_id, page_no, start, end,
+                item_heading(part_starts[part_id], heading), body.strip("\n"), bisect.bisect_right(line_starts, start),
             ))
     return chunks
 
 
+def item_heading(part: PartStart, heading: str) -> str:
+    """Inside a minuted item or a question, every chunk is headed by the item's number and title,
+    followed by its own heading ("Item 40: LOCAL PLAN — RESOLVED That", "Question 2: from X to Y —
+    Answer:"), so that a decision or an answer is found, and read, as the item's."""
+    if not part.is_item:
+        return heading
+    # "Minutes of X, item 181: TITLE" heads its chunks as "Item 181: TITLE": the minutes they belong
+    # to are in the part's title already, and repeating them in every chunk would weigh on the search
+    label = "Item " + part.title.split(", item ", 1)[1] if ", item " in part.title else part.title
+    own = re.sub(r"^\s*\d{1,3}\.?\s+", "", heading).strip().lower()
+    if not own or own in label.lower():
+        return label
+    return f"{label} — {heading}"
+
+
+def running_lines(pages: tuple[str, ...]) -> frozenset[str]:
+    """Short lines printed on several pages of a paper ("Thornwick MBC - Council - 18.10.23"): running
+    headers and footers, which head nothing. Twice is enough for a line with a date or a number in
+    it; a plain line must come three times. Labels that end in a colon ("Response:") repeat too, and
+    do head what follows them."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        for line in page.split("\n"):
+            key = " ".join(line.split())
+            if key and not key.endswith(":") and len(key.split()) <= 12:
+                counts[key] = counts.get(key, 0) + 1
+    return frozenset(line for line, count in counts.items() if count >= (2 if re.search(r"\d", line) else 3))
+
+
 def _page_spans(
-    page: str, page_no: int, part_starts: list[PartStart], settings: ChunkSettings
+    page: str, page_no: int, part_starts: list[PartStart], settings: ChunkSettings,
+    furniture: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str, str | None]]:
     """(start, end, heading, text or None for the verbatim slice) of each chunk of one page."""
     spans: list[tuple[int, int, str, str | None]] = []
@@ -166,11 +204,17 @@ def _page_spans(
             spans.append((first.start, group[-1].end, title if first.kind == "heading" else heading, None))
             group.clear()
 
-    boundaries = {start.offset for start in part_starts if start.page == page_no}
+    boundaries = {start.offset: start.is_item for start in part_starts if start.page == page_no}
     page_blocks = blocks(page)
+    previous_end = 0
     for position, block in enumerate(page_blocks):
+        if block.kind == "heading" and " ".join(page[block.start : block.end].split()) in furniture:
+            block.kind = "para"
         if any(group and group[-1].end <= b <= block.start for b in boundaries):
             flush()
+        if any(item and previous_end <= b <= block.start for b, item in boundaries.items()):
+            heading = ""  # an item's chunks are never headed by the item before it
+        previous_end = block.end
         if block.kind == "heading":
             if any(item.kind != "heading" for item in group):
                 flush()

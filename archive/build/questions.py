@@ -21,6 +21,8 @@ _SECTION = re.compile(
     r"\s*(?:\((?P<by_paren>[^)]*)\)|by\s+(?P<by>[^:]+))?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_QUESTION_LABEL = re.compile(r"^\s*(?P<label>Question\s+(?:No\.?\s*)?\d{1,3})\s*[:.]?\s*$", re.IGNORECASE)
+_ASKED = re.compile(r"^\s*(?P<lead>Question\s+from|From)\s+(?P<who>.+?)\s+to\s+(?P<to>.+?)\s*:?\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*(?:agenda item\b|question(?: number)?\s*\tquestioner\b|minutes of\b)", re.IGNORECASE)
 
 
@@ -41,7 +43,8 @@ class PublicQuestion:
 
     @property
     def kind(self) -> str:
-        return "member" if self.number.upper().startswith("MQ") else "public"
+        member = self.number.upper().startswith("MQ") or self.questioner.startswith("Councillor ")
+        return "member" if member else "public"
 
     def as_dict(self) -> dict:
         return {**asdict(self), "kind": self.kind}
@@ -90,7 +93,110 @@ def extract_questions(document: Document) -> list[PublicQuestion]:
                 page=page_no,
                 line=start_line,
             ))
+    return found + exchanges(document, len(found))
+
+
+# "Answer:", "Response from Councillor X, Cabinet Member for Y:", "Supplementary question:", "Reply:"
+_EXCHANGE = re.compile(
+    r"^\s*(?P<kind>supplementary question|answer|response|reply)\b"
+    r"(?:\s+(?:from|by)\s+(?P<by>[^:]{3,150}))?\s*:\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_SECTION_HEADING = re.compile(r"^\s*(?:PART\s+[A-Z]\b|[A-Z]\.\s)[^a-z]*$")  # "PART B - QUESTIONS FROM COUNCILLORS"
+
+
+def exchanges(document: Document, numbered_before: int = 0) -> list[PublicQuestion]:
+    """Questions in questions-and-answers minutes: a header naming who asked whom (see Asked), the
+    question, then "Answer:" / "Response from ...:", "Supplementary question:" and its "Response:".
+    A question the paper does not number is numbered by its place ("Q 3")."""
+    lines = [(page_no, line_no, line) for page_no, page in enumerate(document.pages, start=1)
+             for line_no, line in enumerate(page.split("\n"), start=1)]
+    texts = [line for _, _, line in lines]
+    found: list[PublicQuestion] = []
+    index = 0
+    while index < len(lines):
+        asked = asked_at(texts, index)
+        if not asked:
+            index += 1
+            continue
+        page_no, line_no, _ = lines[index]
+        sections: dict[str, list[str]] = {}
+        by: dict[str, str] = {}
+        current = "question"
+        index = asked.last_line + 1
+        while index < len(lines) and not asked_at(texts, index) and not _SECTION_HEADING.match(texts[index]):
+            text = texts[index].strip()
+            section = _EXCHANGE.match(text) if text else None
+            if section:
+                kind = section.group("kind").lower()
+                current = ("supplementary question" if kind == "supplementary question"
+                           else "supplementary response" if "supplementary question" in sections else "response")
+                by.setdefault(current, (section.group("by") or "").strip())
+                text = section.group("rest").strip()
+            if text:
+                sections.setdefault(current, []).append(text)
+            index += 1
+        number = question_number(asked.label) if asked.label else f"Q {numbered_before + len(found) + 1}"
+        found.append(PublicQuestion(
+            doc_id=document.doc_id,
+            number=number,
+            questioner=asked.questioner,
+            question_to=asked.question_to,
+            question=_join(sections.get("question")).strip('"“” '),
+            response_by=by.get("response") or asked.question_to,
+            response=_join(sections.get("response")),
+            supplementary_question=_join(sections.get("supplementary question")),
+            supplementary_response_by=by.get("supplementary response", ""),
+            supplementary_response=_join(sections.get("supplementary response")),
+            page=page_no,
+            line=line_no,
+        ))
     return found
+
+
+@dataclass(frozen=True)
+class Asked:
+    """Where questions-and-answers minutes put a question: "Question 2" (or no number), then
+    "Question from Mr Derek Hollis to the Cabinet Member for Highways, Councillor Kamal Siddiqui:"
+    ("From ... to ..." after a number), possibly wrapped over two lines."""
+
+    label: str  # "Question 2" as printed, "" when the paper does not number its questions
+    questioner: str
+    question_to: str
+    last_line: int  # index of the header's last line; the question itself follows
+
+
+def asked_at(lines: list[str], index: int) -> Asked | None:
+    """The question header starting at lines[index], if one does. A "from ... to ..." line that
+    follows a number line belongs to that number's header, which starts at the number."""
+    label_match = _QUESTION_LABEL.match(lines[index])
+    if label_match:
+        following = next((i for i in range(index + 1, min(index + 4, len(lines))) if lines[i].strip()), None)
+        asked = _asked_from(lines, following, require_question=False) if following is not None else None
+        return Asked(" ".join(label_match.group("label").split()), *asked) if asked else None
+    previous = next((lines[i] for i in range(index - 1, max(index - 4, -1), -1) if lines[i].strip()), "")
+    if _QUESTION_LABEL.match(previous):
+        return None
+    asked = _asked_from(lines, index, require_question=True)
+    return Asked("", *asked) if asked else None
+
+
+def _asked_from(lines: list[str], index: int, require_question: bool) -> tuple[str, str, int] | None:
+    """(questioner, to whom, last line) of a "Question from X to Y:" header at lines[index]."""
+    if not re.match(r"^\s*(?:Question\s+from|From)\s", lines[index], re.IGNORECASE):
+        return None
+    if require_question and not re.match(r"^\s*Question\s+from\s", lines[index], re.IGNORECASE):
+        return None
+    header, last = lines[index].strip(), index
+    while not header.endswith(":") and last + 1 < len(lines) and lines[last + 1].strip() and last < index + 2:
+        if not require_question and len(header.split()) < 10:
+            break  # "From Councillor X to the Portfolio Holder for Y, Councillor Z" may end without a colon
+        last += 1
+        header += " " + lines[last].strip()
+    match = _ASKED.match(header)
+    if not match or len(header.split()) > 40:
+        return None
+    return match.group("who").strip(), match.group("to").strip().rstrip(":").strip(), last
 
 
 def question_number(written: str) -> str:
