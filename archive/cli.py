@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from archive.ask.cite import answer_json, citation_text, hit_json
-from archive.options import filter_options, filters_of, friendly, index_dir_option
+from archive.options import database_option, database_url, filter_options, filters_of, friendly, index_dir_option
 from archive.tables import display_rows
 
 DEFAULT_CORPUS = Path("corpus")
@@ -18,7 +18,7 @@ DEFAULT_CORPUS = Path("corpus")
 def _open(index_dir: Path | None):
     from archive.core import Archive
 
-    return Archive.open(index_dir)
+    return Archive.open(index_dir, database_url=database_url())
 
 
 @click.group()
@@ -36,16 +36,29 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars; only the summary.")
 @click.option("--follow-ups/--no-follow-ups", default=True,
               help="Find commitments' follow-ups now (default), or on each `commitments` call (quicker bulk loads).")
+@click.option("--workers", default=None, metavar="ray://HOST:PORT|local:N",
+              help="Embed on a Ray cluster: an existing one (its client port, usually 10001) or N local worker "
+                   "processes (needs the `distributed` extra). Default: in this process.")
 @friendly
-def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet: bool, follow_ups: bool) -> None:
+def index(corpus_dir: Path, index_dir: Path | None, embedder: str | None, quiet: bool, follow_ups: bool,
+          workers: str | None) -> None:
     """Build or update the index from CORPUS_DIR (default: corpus/)."""
+    from contextlib import nullcontext
+
     from archive.build.indexer import build_index
     from archive.index.embed import get_embedder
     from archive.index.format import default_index_dir
 
     target = index_dir or default_index_dir()
-    report = build_index(corpus_dir, target, get_embedder(embedder), progress=not quiet,
-                         log=lambda m: click.echo(m, err=True), follow_ups=follow_ups)
+    if workers:
+        from archive.index.distributed import RayEmbedder
+
+        chosen = RayEmbedder(embedder, workers)
+    else:
+        chosen = nullcontext(get_embedder(embedder))
+    with chosen as model:
+        report = build_index(corpus_dir, target, model, progress=not quiet,
+                             log=lambda m: click.echo(m, err=True), follow_ups=follow_ups)
     click.echo(
         f"Indexed {len(report.indexed)} new or changed, {len(report.unchanged)} unchanged "
         f"({len(report.not_reread)} not re-read), "
@@ -78,6 +91,7 @@ def _inputs(index_dir, filter_values: tuple, single: str | None, jsonl: bool, na
 @click.option("--mode", type=click.Choice(["hybrid", "fused", "lexical", "dense"]), default="hybrid")
 @filter_options
 @index_dir_option
+@database_option
 @friendly
 def search(query, k, as_json, jsonl, mode, council, committee, date_from, date_to, doc_type, meeting,
            index_dir) -> None:
@@ -102,6 +116,7 @@ def search(query, k, as_json, jsonl, mode, council, committee, date_from, date_t
 @click.option("-k", default=5, show_default=True, help="Number of citations.")
 @filter_options
 @index_dir_option
+@database_option
 @friendly
 def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc_type, meeting, index_dir) -> None:
     """Answer QUESTION with a quote and citations, or say the archive does not hold the answer.
@@ -142,6 +157,7 @@ def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc
               help="Answer each council's questions with a selector trained on the other councils' only "
                    "(questions carry a 'council' field); prints the held-out figures.")
 @index_dir_option
+@database_option
 @friendly
 def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross: bool, index_dir: Path | None) -> None:
     """Recall@1/5/10, MRR@10, answer accuracy, span-exact and abstention on a questions JSONL file."""
@@ -191,6 +207,7 @@ def _cross_validate(archive, path: Path, items: list[dict], as_json: bool) -> No
 @click.option("--json", "as_json", is_flag=True, help="One JSON array.")
 @click.option("--jsonl", is_flag=True, help="One JSON object per question.")
 @index_dir_option
+@database_option
 @friendly
 def questions(text: str, questioner: str, number: str, council: str, as_json: bool, jsonl: bool,
               index_dir: Path | None) -> None:
@@ -229,6 +246,7 @@ def questions(text: str, questioner: str, number: str, council: str, as_json: bo
 @click.option("--jsonl", is_flag=True)
 @click.option("--csv", "as_csv", is_flag=True)
 @index_dir_option
+@database_option
 @friendly
 def commitments(council, committee, date_from, date_to, owner, status, kind, as_json, jsonl, as_csv, index_dir) -> None:
     """Actions, resolutions, recommendations and undertakings, with follow-ups and status."""
@@ -261,6 +279,7 @@ def commitments(council, committee, date_from, date_to, owner, status, kind, as_
 @click.option("--council", default="", help="Only this council's papers (substring).")
 @click.option("--json", "as_json", is_flag=True)
 @index_dir_option
+@database_option
 @friendly
 def figures(measure: str, council: str, as_json: bool, index_dir: Path | None) -> None:
     """Every value the archive gives for MEASURE, by period and council, each with its source."""
@@ -277,6 +296,7 @@ def figures(measure: str, council: str, as_json: bool, index_dir: Path | None) -
 
 @cli.command()
 @index_dir_option
+@database_option
 @friendly
 def glossary(index_dir: Path | None) -> None:
     """Acronyms defined in the corpus and their long forms."""
@@ -288,12 +308,37 @@ def glossary(index_dir: Path | None) -> None:
 
 @cli.command()
 @click.option("--port", default=8501, show_default=True)
+@database_option
 @friendly
 def serve(port: int) -> None:
     """Start the Streamlit app on localhost (the archive loads while the server starts)."""
+    import os
+
     from archive.web.serve import serve_app
 
+    if database_url():  # the app's process reads the database from the environment
+        os.environ["ARCHIVE_DATABASE_URL"] = database_url()
+
     serve_app(port, warn=lambda message: click.echo(f"warning: {message}", err=True))
+
+
+@cli.command()
+@index_dir_option
+@click.option("--database-url", envvar="ARCHIVE_DATABASE_URL", required=True, metavar="postgresql://...",
+              help="The primary PostgreSQL database (default $ARCHIVE_DATABASE_URL); needs the pgvector extension.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the summary.")
+@friendly
+def publish(index_dir: Path | None, database_url: str, quiet: bool) -> None:
+    """Copy the built index (the live generation of --index-dir) into PostgreSQL and make it the one
+    readers there use, in one step: readers see the previous index until it is complete."""
+    from archive.index.format import default_index_dir
+    from archive.index.pg.publish import publish as publish_generation
+    from archive.index.pg.servers import shown
+
+    report = publish_generation(index_dir or default_index_dir(), database_url,
+                                log=(lambda m: None) if quiet else (lambda m: click.echo(m, err=True)))
+    click.echo(f"Published {report.chunks} chunks as {report.name} to {shown(database_url)} in {report.seconds:.1f}s"
+               + (f"; dropped {', '.join(report.dropped)}" if report.dropped else ""))
 
 
 def _add_commands() -> None:

@@ -22,7 +22,7 @@ import numpy as np
 
 from archive.ask import follow_ups, retrieve
 from archive.ask.answer import select_answer
-from archive.ask.councils import Councils
+from archive.ask.councils import Councils, about_areas
 from archive.ask.evidence import Evidence, Papers, Passage
 from archive.ask.features import Candidate, candidates, sentence_similarity
 from archive.ask.figures import Point, gather
@@ -33,8 +33,10 @@ from archive.ask.selector import AnswerSelector
 from archive.ask.stats import CorpusStats
 from archive.ask.weights import Weights
 from archive.glossary import Glossary
-from archive.index import dense, format, store
+from archive.index import dense, format
+from archive.index.backend import IndexStore, Location
 from archive.index.embed import Embedder, get_embedder
+from archive.index.embedded import EmbeddedStore
 from archive.records import Answer, Chunk, Document, Hit, Part
 from archive.text import terms
 
@@ -43,30 +45,44 @@ SENTENCE_CACHE = 50_000  # sentence vectors kept in memory (~80 MB at 384 float3
 
 class Archive:
     def __init__(self, generation: Path, embedder: Embedder, manifest: dict, weights: Weights | None = None,
-                 selector: AnswerSelector | None = None) -> None:
+                 selector: AnswerSelector | None = None, index: IndexStore | None = None,
+                 location: Location | None = None) -> None:
+        """`index` is the store to read (default: the embedded generation directory `generation`). With
+        a database, `generation` is named after the database's generation, and its parent is the
+        directory that keeps the files beside the generations (feedback, saved searches)."""
         self.generation = generation
         self._selector = selector
         self.manifest = manifest
         self.embedder = embedder
         self.weights = weights or Weights()
-        self.reader = store.Reader(generation / format.DATABASE)
-        self.vectors = dense.DenseIndex.load(generation, manifest.get("ann"))
-        self.papers = Papers(store.load_documents(self.db), store.load_parts(self.db))
+        self.index = index or EmbeddedStore(generation, manifest)
+        self.location = location or Location(generation.parent, "")
+        self.papers = Papers(self.index.documents(), self.index.parts())
         self.councils = Councils.of(d.council for d in self.papers.documents.values())
-        self.glossary = _load_glossary(self.db)
-        self.chunk_count = store.chunk_count(self.db)
+        self.glossary = _load_glossary(self.index.glossary_rows())
+        self.chunk_count = self.index.chunk_count()
         self._stats: CorpusStats | None = None
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._vectors_lock = threading.Lock()  # the API answers on several threads at once
 
     @classmethod
     def open(cls, index_dir: Path | str | None = None, embedder: Embedder | None = None,
-             weights: Weights | None = None, selector: AnswerSelector | None = None) -> Archive:
-        index_dir = Path(index_dir) if index_dir else format.default_index_dir()
-        generation, manifest = format.open_generation(index_dir)
-        embedder = embedder or get_embedder(format.embedder_choice(manifest["model"]))
-        format.check_embedder(index_dir, manifest, embedder.name, embedder.dim)
-        return cls(generation, embedder, manifest, weights, selector)
+             weights: Weights | None = None, selector: AnswerSelector | None = None,
+             database_url: str | None = None, replicas: tuple[str, ...] | str | None = None) -> Archive:
+        """The live generation of the index at `index_dir`, or of the PostgreSQL database at
+        `database_url` (read from its `replicas` when given). Unset, the database URL and replicas
+        come from ARCHIVE_DATABASE_URL and ARCHIVE_DATABASE_REPLICAS; "" means the embedded index."""
+        location = Location.given(index_dir, database_url, replicas)
+        index = location.open_store()
+        try:
+            manifest = index.manifest
+            embedder = embedder or get_embedder(format.embedder_choice(manifest["model"]))
+            where = location.index_dir if not location.is_database else "the database"
+            format.check_embedder(where, manifest, embedder.name, embedder.dim)
+            return cls(location.index_dir / index.name, embedder, manifest, weights, selector, index, location)
+        except BaseException:
+            index.close()
+            raise
 
     def with_weights(self, weights: Weights) -> Archive:
         """The same open index answering with other weights (for fitting and comparisons)."""
@@ -77,7 +93,21 @@ class Archive:
 
     @property
     def db(self):
-        return self.reader.db
+        """The embedded generation's SQLite connection (this thread's)."""
+        return self.index.db
+
+    @property
+    def reader(self):
+        return self.index.reader
+
+    @property
+    def vectors(self) -> dense.DenseIndex:
+        """The embedded generation's vectors."""
+        return self.index.vectors
+
+    def live_generation(self) -> str | None:
+        """The name of the generation the index's own pointer names now (a newer one once published)."""
+        return self.index.live_name()
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -96,7 +126,7 @@ class Archive:
     @property
     def corpus_stats(self) -> CorpusStats:
         if self._stats is None:  # read on first use: opening stays quick
-            self._stats = CorpusStats(self.chunk_count, store.term_df(self.db), self.glossary)
+            self._stats = CorpusStats(self.chunk_count, self.index.term_df(), self.glossary)
         return self._stats
 
     # -- search and answers -----------------------------------------------------------------------
@@ -109,11 +139,11 @@ class Archive:
         query = self.query(question)
         filters = self.scope(query, filters or Filters())
         n = self.weights.rerank.candidates
-        lexical = retrieve.lexical(self.db, query, n, filters, self.corpus_stats) if mode in (
+        lexical = retrieve.lexical(self.index, query, n, filters, self.corpus_stats) if mode in (
             "hybrid", "fused", "lexical") else []
-        dense_ids = retrieve.semantic(self.vectors, self.embedder, query, n, self.db, filters) \
+        dense_ids = retrieve.semantic(self.index, self.embedder, query, n, filters=filters) \
             if mode in ("hybrid", "fused", "dense") else []
-        found = retrieve.fused_passages(self.db, self.papers, lexical, dense_ids)
+        found = retrieve.fused_passages(self.index, self.papers, lexical, dense_ids)
         if mode == "hybrid":
             found = rerank(found, query, self.corpus_stats, self.weights)
         return best_distinct(found)[:k]
@@ -137,7 +167,8 @@ class Archive:
         """The evidence for a question and every candidate answer in it, with its features."""
         evidence = self.evidence(question, max(k, self.weights.answer.passages), filters)
         similarity = sentence_similarity(evidence, self._encode_cached)
-        return evidence, candidates(evidence, self.weights, similarity)
+        found = candidates(evidence, self.weights, similarity)
+        return evidence, about_areas(found, self.councils.foreign_areas(evidence.query.text))
 
     def _encode_cached(self, texts: list[str]) -> np.ndarray:
         """Vectors of sentences, remembered (up to SENTENCE_CACHE): passages recur across questions."""
@@ -155,8 +186,10 @@ class Archive:
 
     def refusal(self, question: str) -> str | None:
         """Why the archive will not answer a question at all: it names a council whose papers it
-        does not hold (and none it does). None otherwise."""
-        others = self.councils.others_named(question)
+        does not hold, or a council area no paper mentions (and no council it does hold). None
+        otherwise."""
+        others = self.councils.others_named(question) or self.councils.areas_not_held(
+            question, self.corpus_stats.mentions)
         if not others or self.councils.named_in(question):
             return None
         held = "; ".join(self.councils.names) or "no council named in its manifest"
@@ -180,12 +213,12 @@ class Archive:
         """Every value the archive gives for a measure, by council and period (over every lexical
         match; one council's papers when `council` names it)."""
         query = self.query(measure)
-        rowids = retrieve.lexical(self.db, query, self.weights.figures.passages, Filters(council=council or None))
+        rowids = retrieve.lexical(self.index, query, self.weights.figures.passages, Filters(council=council or None))
         return gather(Evidence(query, self.passages_of(rowids), self.corpus_stats), self.weights.figures)
 
     def passages_of(self, rowids: list[int]) -> tuple[Passage, ...]:
         """Chunks by rowid as passages (in that order), read in one query."""
-        rows = store.chunk_rows(self.db, rowids)
+        rows = self.index.chunk_rows(rowids)
         return tuple(retrieve.passage_of_row(self.papers, rows[i]) for i in rowids)
 
     # -- records ----------------------------------------------------------------------------------
@@ -193,7 +226,7 @@ class Archive:
         """Public and member questions, filtered by words in any field, questioner, number or council."""
         wanted = set(terms(text))
         out = []
-        for row in store.question_rows(self.db):
+        for row in self.index.question_rows():
             if questioner and questioner.lower() not in row["questioner"].lower():
                 continue
             if number and number.replace(" ", "").upper() != row["number"].replace(" ", "").upper():
@@ -221,8 +254,8 @@ class Archive:
         document = self.documents[commitment["doc_id"]]
         later = Filters(committee=document.committee or None, date_from=commitment["meeting_date"] or None,
                         council=document.council or None)
-        rowids = store.lexical_ids(self.db, expression, self.weights.follow_up_passages,
-                                   later.restriction()) if expression else []
+        rowids = self.index.lexical_ids(expression, self.weights.follow_up_passages,
+                                        later.restriction()) if expression else []
         own = [c.chunk_id for c in self.part_chunks(commitment["doc_id"], commitment["part_id"])]
         evidence = Evidence(query, self.passages_of(list(dict.fromkeys(own + rowids))), self.corpus_stats)
         found = follow_ups.follow_ups(commitment, evidence, self.weights.follow_up_coverage)
@@ -234,7 +267,7 @@ class Archive:
         meeting first. The passages the follow-ups cite are read in one query."""
         today = today or date.today().isoformat()
         kept = []
-        for item in store.commitment_rows(self.db):
+        for item in self.index.commitment_rows():
             document = self.documents[item["doc_id"]]
             if committee and committee.lower() not in document.committee.lower():
                 continue
@@ -269,7 +302,7 @@ class Archive:
         return self.papers.context_date(chunk)
 
     def neighbours(self, chunk: Chunk, before: int = 1, after: int = 1) -> list[Chunk]:
-        return store.neighbour_chunks(self.db, chunk, before, after)
+        return self.index.neighbour_chunks(chunk, before, after)
 
     def meetings(self) -> list[dict]:
         """Meetings by committee and date with their documents, for browsing, newest first."""
@@ -286,7 +319,7 @@ class Archive:
         return sorted((p for (d, _), p in self.parts.items() if d == doc_id), key=lambda p: p.part_id)
 
     def part_chunks(self, doc_id: str, part_id: int) -> list[Chunk]:
-        return store.part_chunks(self.db, doc_id, part_id)
+        return self.index.part_chunks(doc_id, part_id)
 
     def facets(self, hits: list[Hit]) -> dict[str, dict[str, int]]:
         """How many of the hits come from each council, committee, document type and year."""
@@ -314,9 +347,9 @@ class Archive:
         }
 
 
-def _load_glossary(db) -> Glossary:
+def _load_glossary(rows) -> Glossary:
     glossary = Glossary()
-    for row in store.glossary_rows(db):
+    for row in rows:
         glossary.add(row["acronym"], row["expansion"])
         glossary.sources.setdefault(row["acronym"], set()).update(filter(None, row["doc_id"].split("; ")))
     return glossary

@@ -31,3 +31,23 @@ class SiteUnreachableError(FetchError):
 
 class NotModernGovError(FetchError):
     """The site answered, but not as a ModernGov web service (404, an HTML page, XML of another shape)."""
+
+
+class WorkersError(ArchiveError):
+    """`--workers` could not be used: Ray is not installed, the cluster does not answer, or a worker failed."""
+
+
+class WorkersLostError(WorkersError):
+    """Every Ray worker was lost during a build; the build stopped and the previous index stays in place."""
+
+
+class DatabaseError(ArchiveError):
+    """The PostgreSQL backend cannot be used: a bad URL, a server that does not answer, a missing extension."""
+
+
+class DatabaseUrlError(DatabaseError):
+    """A database URL that is not a postgresql:// URL (or a libpq connection string)."""
+
+
+class DatabaseUnreachableError(DatabaseError):
+    """No server of the database (primary or replica) answered."""

@@ -18,6 +18,38 @@ def index_dir_option(func):
     )(func)
 
 
+_DATABASE = "archive.database_url"
+
+
+def database_option(func):
+    """--database-url (or $ARCHIVE_DATABASE_URL): read the index from PostgreSQL instead of the index
+    directory. The value is kept on the click context (`database_url()`), so commands' signatures
+    stay as they are."""
+    def remember(ctx: click.Context, param, value: str | None) -> str | None:
+        if value:
+            from archive.index.pg.servers import check_url
+
+            try:
+                check_url(value)
+            except ArchiveError as exc:
+                raise click.BadParameter(str(exc), param_hint="--database-url") from exc
+        ctx.meta[_DATABASE] = value or ""
+        return value
+
+    return click.option(
+        "--database-url", envvar="ARCHIVE_DATABASE_URL", default=None, expose_value=False, callback=remember,
+        metavar="postgresql://...",
+        help="Read the index from this PostgreSQL database (published there by `archive publish`; "
+             "default $ARCHIVE_DATABASE_URL; replicas from $ARCHIVE_DATABASE_REPLICAS).",
+    )(func)
+
+
+def database_url() -> str | None:
+    """The --database-url the running command was given ("" for none), or None outside a command."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(_DATABASE) if ctx is not None else None
+
+
 def friendly(func):
     """ArchiveError (and a bad value) -> a one-line message and exit code 1, never a traceback."""
     @functools.wraps(func)

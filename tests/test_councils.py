@@ -122,6 +122,29 @@ def test_a_council_the_archive_does_not_hold_gets_a_true_abstention(archive):
     assert "Solihull Metropolitan Borough Council" in answer.note and "Herefordshire Council" in answer.note
 
 
+def test_a_question_about_another_area_is_not_answered_from_this_councils_figures(archive):
+    answer = archive.ask("How many children were in care in Powys in 2023?")
+    assert answer.text is None and not answer.citations  # no paper mentions Powys
+    assert "Powys" in answer.note and "Herefordshire Council" in answer.note
+    # Cornwall is mentioned (a statistical neighbour's rate in 2021), so the search goes on, but
+    # Herefordshire's own rate is not Cornwall's
+    assert archive.corpus_stats.mentions("Cornwall") and not archive.corpus_stats.mentions("Powys")
+    assert archive.ask("Cornwall's rate of looked after children per 10,000 in 2023/24?").text is None
+    assert archive.refusal("How many children in care were placed in Herefordshire in 2023?") is None
+
+
+def test_council_areas_named_in_a_question():
+    councils = Councils.of(["Herefordshire Council", HOLLINBRIDGE])
+    never = lambda area: False  # noqa: E731 - no paper mentions anything
+    assert councils.areas_not_held("How many children does Telford and Wrekin look after?", never) == (
+        "Telford and Wrekin",)
+    assert councils.areas_not_held("Children in care in North Somerset", never) == ("North Somerset",)
+    assert councils.areas_not_held("Children in care in Herefordshire", never) == ()
+    assert councils.areas_not_held("What was the West Midlands rate?", never) == ()  # a region
+    assert councils.areas_not_held("Fostering fees in Shropshire", lambda area: area == "Shropshire") == ()
+    assert Councils.of([]).areas_not_held("Children in care in Cornwall", never) == ()
+
+
 def test_councils_named_in_a_question():
     councils = Councils.of(["Herefordshire Council", HOLLINBRIDGE, "South Fenmarsh District Council"])
     assert councils.named_in("what did south fenmarsh decide") == ("South Fenmarsh District Council",)

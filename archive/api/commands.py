@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from archive.options import filter_options, filters_of, friendly, index_dir_option
+from archive.options import database_option, database_url, filter_options, filters_of, friendly, index_dir_option
 
 
 def _target(index_dir: Path | None) -> Path:
@@ -32,6 +32,7 @@ def _target(index_dir: Path | None) -> Path:
 @click.option("--cache-size", type=int, default=None,
               help="Answers and searches remembered per index generation (default 1024; 0: none).")
 @index_dir_option
+@database_option
 @friendly
 def api(host: str, port: int, public: bool | None, rate_limit: str | None, time_limit: float | None,
         cors: tuple[str, ...], workers: int | None, cache_size: int | None, index_dir: Path | None) -> None:
@@ -47,8 +48,14 @@ def api(host: str, port: int, public: bool | None, rate_limit: str | None, time_
                                     cors_origins=cors or None, workers=workers, cache_size=cache_size)
     parse_limit(settings.rate_limit)  # a bad limit is refused before the index loads
     target = _target(index_dir)
-    click.echo(f"loading {target} ...", err=True)
-    app = create_app(Archive.open(target), settings, target)
+    url = database_url()
+    if url:
+        from archive.index.pg.servers import shown
+
+        click.echo(f"loading the index from {shown(url)} (feeds and feedback kept in {target}) ...", err=True)
+    else:
+        click.echo(f"loading {target} ...", err=True)
+    app = create_app(Archive.open(target, database_url=url), settings, target)
     mode = "public, read-only" if settings.public else "read-write"
     click.echo(f"serving the archive API ({mode}; rate limit {settings.rate_limit or 'off'}) on "
                f"http://{host}:{port} (docs at /docs)", err=True)

@@ -33,11 +33,18 @@ class LiveArchive:
         self._lock = threading.Lock()
 
     def on_disk(self) -> str:
-        """The live generation's name as the index's pointer gives it (read at most every check_every s)."""
+        """The live generation's name as the index's pointer gives it (read at most every check_every s):
+        the index directory's CURRENT, or the database's pointer."""
         if self.check_every >= 0 and time.monotonic() - self._checked >= self.check_every:
             self._checked = time.monotonic()
-            generation = format.current_generation(self.index_dir)
-            self._on_disk = generation.name if generation is not None else self._on_disk
+            if self.archive.location.is_database:
+                try:
+                    self._on_disk = self.archive.live_generation() or self._on_disk
+                except ArchiveError as exc:  # every server down: keep answering from what is open
+                    log.warning("could not read the database's live generation: %s", exc)
+            else:
+                generation = format.current_generation(self.index_dir)
+                self._on_disk = generation.name if generation is not None else self._on_disk
         return self._on_disk
 
     def is_current(self) -> bool:
@@ -58,7 +65,8 @@ class LiveArchive:
 
         old = self.archive
         try:
-            fresh = Archive.open(self.index_dir, embedder=old.embedder, weights=old.weights, selector=old.selector)
+            fresh = Archive.open(self.index_dir, embedder=old.embedder, weights=old.weights, selector=old.selector,
+                                 database_url=old.location.database_url, replicas=old.location.replicas)
             warm(fresh)
         except (ArchiveError, OSError) as exc:
             log.warning("keeping generation %s: the new one did not open: %s", old.generation.name, exc)

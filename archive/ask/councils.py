@@ -2,15 +2,18 @@
 
 A question that names one council of the archive ("What did Hollinbridge forecast ...") is answered
 from that council's papers only; one that names a council the archive does not hold ("... Solihull
-Metropolitan Borough Council ...") is not answered from another council's papers.
+Metropolitan Borough Council ...", or an area such as "Cornwall" that no paper mentions) is not
+answered from another council's papers.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from archive.ask.places import areas_named
 from archive.text import STOPWORDS
 
 # Words every council's name may carry: what is left is the name people use ("Hollinbridge").
@@ -59,3 +62,30 @@ class Councils:
             if not any(set(distinctive) <= k for k in known):
                 out.append(" ".join([*words, (match.group(2) or "").strip(), "Council"]).replace("  ", " "))
         return tuple(out)
+
+    def areas_not_held(self, text: str, mentioned: Callable[[str], bool]) -> tuple[str, ...]:
+        """Council areas the text names ("in Cornwall") that are not the archive's councils and
+        that no paper of the archive mentions (`mentioned`): a question about one cannot be answered
+        here. An area the papers do mention ("children placed in Shropshire") is left to the search.
+        An archive that does not know its councils refuses nothing on this ground."""
+        return tuple(area for area in self.foreign_areas(text) if not mentioned(area))
+
+    def foreign_areas(self, text: str) -> tuple[str, ...]:
+        """Council areas the text names that are not the archive's councils ("Cornwall's rate ...");
+        none when the archive does not know its councils."""
+        if not self.names:
+            return ()
+        known = [k for n in self.names if (k := set(_distinctive(n)))]
+        return tuple(area for area in areas_named(text)
+                     if not any(set(_distinctive(area)) <= k or k <= set(_distinctive(area)) for k in known))
+
+
+def about_areas(found: list, areas: tuple[str, ...]) -> list:
+    """The answer candidates whose sentence (or its heading) names every area asked about: a
+    question about Cornwall, in an archive of other councils' papers that mention Cornwall as a
+    comparator, is answered from what they say of Cornwall or not at all."""
+    if not areas:
+        return found
+    wanted = [re.compile(r"\b" + r"\s+".join(map(re.escape, a.split())) + r"\b", re.I) for a in areas]
+    return [c for c in found
+            if all(w.search(c.sentence) or w.search(c.passage.chunk.heading) for w in wanted)]

@@ -53,8 +53,10 @@ _EXPECT = [  # (expected type, question pattern), first match wins
     ("duration", re.compile(r"^\s*how long\b|\bhow many (?:weeks|months|years|days|hours)\b|\bduration\b", re.I)),
     ("date", re.compile(r"^\s*(?:when|on what date|what date|by when|by what date|which (?:month|year|date))\b"
                         r"|\bwhat date\b|\bwhich date\b|\bdue (?:date|by)\b|\bwhen\b", re.I)),
-    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\bwhich (?:councillor|officer|member|person|director)\b"
-                          r"|\bname of the\b|\bwho\b", re.I)),
+    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\bname of the\b|\bwho\b"
+                          # "which councillor", "which cabinet member", "which portfolio holder"
+                          r"|\bwhich (?:[a-z]+\s+){0,2}(?:councillor|officer|member|person|director|holder|leader"
+                          r"|chair(?:man|woman|person)?)\b", re.I)),
     ("rate", re.compile(r"\brate\b|\bper 10,?000\b|\bper 1,?000\b", re.I)),
     ("percent", re.compile(r"\bpercent|\bper cent\b|%|\bproportion\b|\bpercentage\b|\bshare of\b", re.I)),
     ("money", re.compile(r"\bhow much\b|\bcost|\bspend|\bspent\b|\bbudget|\boverspend|\bunderspend|\bsaving|£"

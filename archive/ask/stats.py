@@ -28,6 +28,11 @@ class CorpusStats:
         count = self.document_frequency.get(stem(word.lower()), 0)
         return count > FREQUENT_CHUNKS and count > FREQUENT_SHARE * self.chunk_count
 
+    def mentions(self, name: str) -> bool:
+        """Whether some chunk holds each word of a name ("Telford and Wrekin": telford, wrekin)."""
+        words = terms(name)
+        return bool(words) and all(self.document_frequency.get(w, 0) > 0 for w in words)
+
     def idf(self, term: str) -> float:
         return float(np.log((self.chunk_count + 1) / (self.document_frequency.get(term, 0) + 0.5)))
 
