@@ -13,12 +13,20 @@ ROW_MAX_WORDS = 40  # a tabbed line longer than this is prose with a stray tab, 
 MAX_HEADER_LINES = 3
 _FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
+_FULL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+                        r"\.?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)
+
+
+HEADER_CELL_WORDS = 6  # a column name is short; "Circulate the damp and mould action plan" is data
 
 
 def is_header_row(line: str) -> bool:
-    """A row of column names: no figure in its cells after the first. Names may hold digits
-    ("Quarter 1 22/23", "2019/20", "2023"); figures are what data rows hold."""
-    return not any(is_figure_cell(c) and not _YEAR_CELL.match(c) for c in cells(line)[1:])
+    """A row of column names: no figure in its cells after the first, no full date ("16 January
+    2023") and no cell of running text, as an action log's rows hold. Names may hold digits
+    ("Quarter 1 22/23", "2019/20", "2023"); figures, dates and sentences are what data rows hold."""
+    row = cells(line)
+    return not any(is_figure_cell(c) and not _YEAR_CELL.match(c) for c in row[1:]) and not any(
+        _FULL_DATE.search(c) or len(c.split()) > HEADER_CELL_WORDS for c in row)
 
 
 def is_row(line: str) -> bool:

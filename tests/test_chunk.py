@@ -77,3 +77,8 @@ def test_column_names_may_hold_digits_and_figures_may_not():
     assert tables.header_lines("Measure\t2022\t2023\nVisits\t312\t418") == ["Measure\t2022\t2023"]
     assert tables.header_lines("2019/20\t351\t103\n2020/21\t364\t107") == []  # data rows from the start
     assert tables.header_count(["Year\tChildren\tRate", "2019/20\t351\t103"]) == 1
+    # an action log's rows hold no figures, but dates and running text: data, not column names
+    log = ("OSC/23/02\t16 January 2023\tCirculate the damp and mould action plan\tAssistant Director\tComplete\n"
+           "OSC/23/03\t6 March 2023\tReview waiting times for grants and report back\tDirector of Place\tOngoing")
+    assert tables.header_lines(log) == []
+    assert tables.header_lines("Ref.\tAction\tOwner\tDate closed\n" + log) == ["Ref.\tAction\tOwner\tDate closed"]

@@ -84,3 +84,13 @@ def test_ranges_quarter_words_and_months_without_a_year():
     assert spans("at the end of December", date(2023, 11, 14)) == [((2022, 12), (2022, 12))]
     assert spans("at the end of September") == []  # no meeting date: no year to give it
     assert spans("officers may in future", date(2023, 11, 14)) == []  # "may" the verb
+
+
+def test_a_quarter_answers_for_the_month_it_ends_in():
+    from archive.ask.weights import DateFit
+
+    quarter = Period((2023, 1), (2023, 3))  # Q4 2022/23
+    weights = DateFit()
+    assert granularity_fit(quarter, Period((2023, 3), (2023, 3))) >= weights.finer  # "the end of March 2023"
+    assert granularity_fit(quarter, Period((2023, 2), (2023, 2))) < weights.finer  # February: only around it
+    assert granularity_fit(Period((2023, 4), (2024, 3)), Period((2024, 3), (2024, 3))) >= weights.finer

@@ -9,8 +9,9 @@ from archive.dates import Period, period_of_iso
 
 def granularity_fit(period: Period, asked: Period, weights: DateFit | None = None) -> float:
     """`same` for the same period, `same_length` for one of the same length that overlaps (2022 for
-    2022/23), `finer` for one inside it (December 2022 for 2022/23), `coarser` for one around it
-    (2023/24 for January 2024), 0 for no overlap."""
+    2022/23), `finer` for one inside it (December 2022 for 2022/23), `ends_in` for one that ends in the asked
+    month (Q4 2022/23 for March 2023), `coarser` for one around it (2023/24 for January 2024), 0 for
+    no overlap."""
     weights = weights or DateFit()
     if not period.overlaps(asked):
         return 0.0
@@ -18,7 +19,10 @@ def granularity_fit(period: Period, asked: Period, weights: DateFit | None = Non
         return weights.same
     if period.months == asked.months:
         return weights.same_length
-    return weights.finer if period.months < asked.months else weights.coarser
+    if period.months < asked.months:
+        return weights.finer
+    # a quarter's figure is as at its end: "Q4 2022/23" answers for "the end of March 2023"
+    return weights.ends_in if asked.months == 1 and period.last == asked.last else weights.coarser
 
 
 def date_fit(query: Query, periods: list[Period] | tuple[Period, ...], context_iso: str,

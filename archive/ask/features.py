@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from archive import tables
+from archive.ask import entities, window
 from archive.ask.datefit import date_fit
 from archive.ask.evidence import Evidence, Passage
 from archive.ask.figures import counts_the_measure
@@ -89,6 +90,9 @@ _CHANGE_QUESTION = re.compile(r"\bby how much\b|\bhow much (?:did|has|had) .* (?
                               r"|\bchange\b|\bincrease\b|\bdecrease\b|\breduction\b", re.I)
 _PLACE_QUESTION = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
 
+
+_MARKERS = {name: marker for name, (_, marker) in _ROLES.items()}
+_ENTITY_KINDS = ("person", "text", "sentence", "date")
 
 _PROPER = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,}(?:['’]s)?)\b")
 
@@ -216,6 +220,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
     question_terms = set(query.terms)
     measure_terms = set(query.topic_terms) | {t for alias in query.aliases.values() for t in alias}
     names_asked = proper_nouns(query.text)
+    tag_entities = expected == "person" or asks_place  # spaCy runs only for who and where questions
     out: list[Candidate] = []
     for rank, passage in enumerate(evidence.passages):
         chunk, hit = passage.chunk, passage.hit
@@ -228,6 +233,9 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
         names_held = sum(name in held_text for name in names_asked) / len(names_asked) if names_asked else 1.0
         spans = prose_sentence_spans(text)
         heading_periods = find_periods(chunk.heading, reference_date(passage.context_date))
+        # a paper's title dates what its text does not ("Performance Report: Quarter 1 2022/23")
+        title_periods = find_periods(hit.document.title, reference_date(passage.context_date)) \
+            if hit.document else []
         for position, (start, end) in enumerate(spans):
             sentence = text[start:end]
             if header and sentence in header:
@@ -238,6 +246,8 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
             # a sentence is also dated by its heading and the sentence before it ("79. PAY POLICY
             # STATEMENT 2024/25", "In the first quarter ... . Overdue reviews fell by 159.")
             around = [*heading_periods, *find_periods(earlier, reference_date(passage.context_date))]
+            if not periods and not around:
+                around = title_periods
             date_value, date_ok = date_fit(query, [*periods, *around], passage.context_date, weights.date_fit)
             own = stats.coverage(query, earlier + "\n" + sentence, exclude=passage.meta)
             coverage = stats.coverage(query, "\n".join((earlier, sentence, context, passage.meta)))
@@ -276,6 +286,12 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                                                question_terms, figure, cells, columns, stats, asks_national))
                 closeness = figure_closeness(stats, prepared, sentence, offset, offset + len(span), weights.answer)
                 features.update({f"figure_{name}": value for name, value in closeness.items()})
+                end = offset + len(span)
+                features.update(window.window_features(sentence, offset, end, prepared.asked, stats.idf,
+                                                       prepared.tokens))
+                features.update(window.role_direction(sentence, offset, end, role, _MARKERS))
+                features.update(entities.entity_features(sentence, offset, end)
+                                if tag_entities and kind in _ENTITY_KINDS else entities.UNTAGGED)
                 # the question's measure follows the figure ("386 children in care", not "24 leave care")
                 match = re.compile(re.escape(span)).search(sentence, offset) if kind in NUMERIC else None
                 features["counts_measure"] = float(bool(match) and bool(query.topic_terms) and counts_the_measure(
@@ -284,7 +300,43 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                                      features))
     _add_ages(out)
     _add_gaps(out)
+    _add_support(out)
+    _add_kind_gaps(out)
     return out
+
+
+def answer_key(span: str) -> str:
+    """What two candidates must share to give the same answer ("38", "38 ")."""
+    return " ".join(span.lower().split())
+
+
+def _add_support(found: list[Candidate]) -> None:
+    """How many of the top passages give the same answer of the same kind."""
+    passages: dict[tuple[str, str], set[int]] = {}
+    for c in found:
+        passages.setdefault((answer_key(c.span), c.kind), set()).add(c.rank)
+    for c in found:
+        c.features["answer_support"] = float(len(passages[(answer_key(c.span), c.kind)]))
+
+
+KIND_RELATIVE = ("similarity", "coverage", "own", "figure_clause", "figure_near", "before_overlap",
+                 "after_overlap", "label_overlap", "column_score", "date_value")
+
+
+def _add_kind_gaps(found: list[Candidate]) -> None:
+    """Each candidate against the others of its kind: how far behind the best figure (or name, or
+    date) on similarity, coverage, closeness to the question's words and date fit, and its place
+    among them. The choice is mostly between spans of the type asked for."""
+    by_kind: dict[str, list[Candidate]] = {}
+    for c in found:
+        by_kind.setdefault(c.kind, []).append(c)
+    for group in by_kind.values():
+        for name in KIND_RELATIVE:
+            values = [c.features.get(name, 0.0) for c in group]
+            order = sorted(values, reverse=True)
+            for c, value in zip(group, values, strict=True):
+                c.features[f"kind_gap_{name}"] = order[0] - value
+                c.features[f"kind_rank_{name}"] = float(order.index(value))
 
 
 def _cell_position(cells: list[str], span: str) -> int:

@@ -16,13 +16,14 @@ from pathlib import Path
 
 import numpy as np
 
-from archive.ask.features import Candidate, matrix
+from archive.ask.features import Candidate, answer_key, matrix
 from archive.ask.trees import TreeModel
 from archive.errors import ArchiveError
 
 MODELS = Path(__file__).resolve().parent / "models"
 NAME = "answer_selector"
-VERSION = 3  # 2: the margin over the next answer is a calibration input; 3: over any other answer
+VERSION = 4  # 2: the margin over the next answer is a calibration input; 3: over any other answer;
+# 4: window, role-direction, entity, support and same-kind features
 
 
 CALIBRATION_INPUTS = ("date_ok", "date_value", "coverage", "own", "type_match", "similarity", "names_held", "margin")
@@ -60,11 +61,6 @@ def eligible(candidate: Candidate) -> bool:
 def best_eligible(found: list[Candidate], scores: np.ndarray) -> int:
     allowed = [i for i, c in enumerate(found) if eligible(c)]
     return max(allowed, key=lambda i: scores[i]) if allowed else -1
-
-
-def answer_key(span: str) -> str:
-    """What two candidates must share to give the same answer ("38", "38 ")."""
-    return " ".join(span.lower().split())
 
 
 def decision_features(found: list[Candidate], scores: np.ndarray, index: int) -> dict:

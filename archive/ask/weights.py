@@ -29,6 +29,7 @@ class DateFit:
     same_length: float = 0.5  # 2022 for 2022/23: same length, overlapping
     finer: float = 0.4  # December 2022 for 2022/23: inside it (and the least that lets a passage answer)
     coarser: float = 0.3  # 2023/24 for January 2024: around it
+    ends_in: float = 0.4  # Q4 2022/23 for March 2023: a period ending in the asked month (as finer: may answer)
     meeting: float = 0.5  # share of the fit when only the meeting's date matches
 
 

@@ -19,8 +19,9 @@ FORMAT_VERSION = 6  # 2: questions table, page labels; 3: term_df; 4: commitment
 #                     6: documents.ocr_pages
 # Bump when reading, splitting or chunking changes what a paper yields: unchanged papers are then
 # read again instead of being copied from the previous generation.
-PARSER_VERSION = 6  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month;
-#                     5: scanned pages read by OCR; 6: minuted items, question-and-answer minutes as parts
+PARSER_VERSION = 7  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month;
+#                     5: scanned pages read by OCR; 6: minuted items, question-and-answer minutes as parts;
+#                     7: a table row with a full date or running text is data, not a header
 CURRENT = "CURRENT"
 DATABASE = "archive.db"
 MANIFEST = "manifest.json"
