@@ -278,6 +278,20 @@ def _iso_day(match: re.Match) -> str:
         return ""
 
 
+_NUMERIC_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def days_named(text: str) -> set[str]:
+    """ISO dates of the days a text names, also written day/month/year ("23/01/2024")."""
+    found = set(full_dates(text))
+    for day, month, year in _NUMERIC_DAY.findall(text):
+        try:
+            found.add(date(int(year), int(month), int(day)).isoformat())
+        except ValueError:
+            continue
+    return found
+
+
 def full_dates(text: str) -> list[str]:
     """ISO dates of every full date in the text ("Tuesday 12 March 2024", "2024-03-12"), in order."""
     found = [(m.start(), m.group(0)) for m in _ISO.finditer(text)]

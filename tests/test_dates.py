@@ -94,3 +94,11 @@ def test_a_quarter_answers_for_the_month_it_ends_in():
     assert granularity_fit(quarter, Period((2023, 3), (2023, 3))) >= weights.finer  # "the end of March 2023"
     assert granularity_fit(quarter, Period((2023, 2), (2023, 2))) < weights.finer  # February: only around it
     assert granularity_fit(Period((2023, 4), (2024, 3)), Period((2024, 3), (2024, 3))) >= weights.finer
+
+
+def test_days_a_question_names():
+    from archive.dates import days_named
+
+    assert days_named("What time did the meeting on 23/01/2024 end?") == {"2024-01-23"}
+    assert days_named("the committee on 12 March 2024") == {"2024-03-12"}
+    assert days_named("in March 2024, or on 31/02/2024") == set()  # a month is not a day; no 31 February

@@ -24,7 +24,7 @@ from archive.ask.kinds import DURATION, TIME, names, numbers, roles
 from archive.ask.query import Query
 from archive.ask.spans import best_figure, figure_closeness, figure_context
 from archive.ask.weights import Weights
-from archive.dates import MONTHS, find_periods, period_of_iso, reference_date
+from archive.dates import MONTHS, days_named, find_periods, period_of_iso, reference_date
 from archive.text import STOPWORDS, prose_sentence_spans, terms
 
 NUMERIC = ("count", "money", "percent", "rate")
@@ -221,6 +221,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
     measure_terms = set(query.topic_terms) | {t for alias in query.aliases.values() for t in alias}
     names_asked = proper_nouns(query.text)
     tag_entities = expected == "person" or asks_place  # spaCy runs only for who and where questions
+    days = days_named(query.text)  # "the meeting on 23/01/2024": that meeting's papers say it
     out: list[Candidate] = []
     for rank, passage in enumerate(evidence.passages):
         chunk, hit = passage.chunk, passage.hit
@@ -272,6 +273,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                 "asks_place": float(asks_place), "asks_change": float(asks_change),
                 "role_asked": float(bool(role)), "position": position / max(1, len(spans)),
                 "names_held": names_held, "names_asked": float(len(names_asked)),
+                "asked_day": float(bool(days)), "meeting_day_asked": float(passage.context_date in days),
                 "_as_of": _months(as_of_key), "_meeting": _months(meeting_key),
             }
             for span, kind, offset in spans_of(sentence, query, expected):

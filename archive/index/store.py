@@ -222,6 +222,22 @@ def chunk_count(connection: sqlite3.Connection) -> int:
 
 
 @dataclass(frozen=True)
+class SqlDialect:
+    """How a restriction is written in one SQL engine: parameter mark, substring test, tables."""
+
+    mark: str  # a parameter's placeholder
+    contains_function: str  # instr (SQLite) or strpos (PostgreSQL): position of a substring, 0 if absent
+    documents: str  # the documents table as the query names it
+    true: str
+
+    def contains(self, column: str) -> str:
+        return f"{self.contains_function}(lower({column}), lower({self.mark})) > 0"
+
+
+SQLITE = SqlDialect("?", "instr", "documents", "1")
+
+
+@dataclass(frozen=True)
 class Restriction:
     """Which chunks a search may return, as SQL: council and committee (part of the name, any case),
     document type, one meeting, a date range (the meeting the chunk belongs to)."""
@@ -236,31 +252,27 @@ class Restriction:
     def __bool__(self) -> bool:
         return any((self.committee, self.doc_type, self.meeting, self.date_from, self.date_to, self.council))
 
-    def where(self) -> tuple[str, list]:
+    def where(self, dialect: SqlDialect | None = None) -> tuple[str, list]:
         """A condition on `chunks c` and its parameters: the paper's committee and type through the
-        small documents table (read once per query), the meeting date on the chunk (indexed)."""
+        small documents table (read once per query), the meeting date on the chunk (indexed).
+        `dialect`: SQLite's by default; the PostgreSQL backend passes its own."""
+        d = dialect or SQLITE
         terms, params, paper = [], [], []
-        if self.committee:
-            paper.append("instr(lower(committee), lower(?)) > 0")
-            params.append(self.committee)
-        if self.doc_type:
-            paper.append("lower(doc_type) = lower(?)")
-            params.append(self.doc_type)
-        if self.council:
-            paper.append("instr(lower(council), lower(?)) > 0")
-            params.append(self.council)
+        for condition, value in ((d.contains("committee"), self.committee),
+                                 (f"lower(doc_type) = lower({d.mark})", self.doc_type),
+                                 (d.contains("council"), self.council)):
+            if value:
+                paper.append(condition)
+                params.append(value)
         if paper:
-            terms.append(f"c.doc_id IN (SELECT doc_id FROM documents WHERE {' AND '.join(paper)})")
-        if self.meeting:
-            terms.append("c.meeting_date = ?")
-            params.append(self.meeting)
-        if self.date_from:
-            terms.append("c.meeting_date != '' AND c.meeting_date >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            terms.append("c.meeting_date != '' AND c.meeting_date <= ?")
-            params.append(self.date_to)
-        return " AND ".join(terms) or "1", params
+            terms.append(f"c.doc_id IN (SELECT doc_id FROM {d.documents} WHERE {' AND '.join(paper)})")
+        for condition, value in ((f"c.meeting_date = {d.mark}", self.meeting),
+                                 (f"c.meeting_date <> '' AND c.meeting_date >= {d.mark}", self.date_from),
+                                 (f"c.meeting_date <> '' AND c.meeting_date <= {d.mark}", self.date_to)):
+            if value:
+                terms.append(condition)
+                params.append(value)
+        return " AND ".join(terms) or d.true, params
 
 
 def lexical_ids(connection: sqlite3.Connection, expression: str, n: int,

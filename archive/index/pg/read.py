@@ -21,7 +21,7 @@ from archive.errors import IndexMismatchError, IndexMissingError
 from archive.index.pg import schema
 from archive.index.pg.servers import Servers, driver
 from archive.index.pg.tsquery import lexeme, translate
-from archive.index.store import Restriction, row_to_chunk
+from archive.index.store import Restriction, SqlDialect, row_to_chunk
 from archive.records import Chunk, Document, Part
 
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
@@ -30,29 +30,12 @@ CANDIDATES = 1_000  # matching rows ranked exactly by BM25 (at least CANDIDATES_
 CANDIDATES_PER_RESULT = 5
 
 
+POSTGRES = SqlDialect("%s", "strpos", "{s}.documents", "true")  # {s}: the generation's schema
+
+
 def where(restriction: Restriction | None) -> tuple[str, list]:
     """store.Restriction.where() in PostgreSQL's dialect, on `chunks c` (documents in schema `s`)."""
-    if not restriction:
-        return "true", []
-    terms, params, paper = [], [], []
-    for condition, value in (("strpos(lower(committee), lower(%s)) > 0", restriction.committee),
-                             ("lower(doc_type) = lower(%s)", restriction.doc_type),
-                             ("strpos(lower(council), lower(%s)) > 0", restriction.council)):
-        if value:
-            paper.append(condition)
-            params.append(value)
-    if paper:
-        terms.append(f"c.doc_id IN (SELECT doc_id FROM {{s}}.documents WHERE {' AND '.join(paper)})")
-    if restriction.meeting:
-        terms.append("c.meeting_date = %s")
-        params.append(restriction.meeting)
-    if restriction.date_from:
-        terms.append("c.meeting_date <> '' AND c.meeting_date >= %s")
-        params.append(restriction.date_from)
-    if restriction.date_to:
-        terms.append("c.meeting_date <> '' AND c.meeting_date <= %s")
-        params.append(restriction.date_to)
-    return " AND ".join(terms) or "true", params
+    return restriction.where(POSTGRES) if restriction else ("true", [])
 
 
 def _live(connection) -> dict | None:
