@@ -49,7 +49,7 @@ def window_features(sentence: str, start: int, end: int, asked: set[str], idf: C
     return {
         "before_overlap": _weighted(before, asked, idf, most),
         "after_overlap": _weighted(after, asked, idf, most),
-        "label_overlap": _weighted(label, asked, idf, most) if line_start > 0 or "\n" not in sentence else 0.0,
+        "label_overlap": _weighted(label, asked, idf, most),
         "before_nearest": _nearest(before, asked),
         "after_nearest": _nearest(after, asked),
         "span_asked_share": len(inside & asked) / len(inside) if inside else 0.0,
