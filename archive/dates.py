@@ -281,15 +281,21 @@ def _iso_day(match: re.Match) -> str:
 _NUMERIC_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
-def days_named(text: str) -> set[str]:
-    """ISO dates of the days a text names, also written day/month/year ("23/01/2024")."""
-    found = set(full_dates(text))
+def numeric_dates(text: str) -> list[str]:
+    """ISO dates of the days written day/month/year ("23/01/2024", UK order), in order; impossible
+    days ("31/02/2024") are left out."""
+    found = []
     for day, month, year in _NUMERIC_DAY.findall(text):
         try:
-            found.add(date(int(year), int(month), int(day)).isoformat())
+            found.append(date(int(year), int(month), int(day)).isoformat())
         except ValueError:
             continue
     return found
+
+
+def days_named(text: str) -> set[str]:
+    """ISO dates of the days a text names, also written day/month/year ("23/01/2024")."""
+    return {*full_dates(text), *numeric_dates(text)}
 
 
 def full_dates(text: str) -> list[str]:

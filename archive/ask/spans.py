@@ -29,7 +29,7 @@ STOPWORD_STEMS = frozenset(stem(w) for w in STOPWORDS)
 COUNT_HEADERS = ("number", "no.", "count", "total")
 
 
-def _token_positions(sentence: str) -> list[tuple[int, str]]:
+def token_positions(sentence: str) -> list[tuple[int, str]]:
     """(offset, stem) of each word, tokenised exactly as query terms are."""
     return [(m.start(), stem(m.group(0).lower().replace("’", "'"))) for m in WORD_PATTERN.finditer(sentence)]
 
@@ -70,7 +70,7 @@ class FigureContext:
 def figure_context(stats: CorpusStats, query: Query, sentence: str, weights: AnswerWeights) -> FigureContext:
     asked = {t for t in query.terms if not t[0].isdigit()}  # asked dates are weighed below
     return FigureContext(
-        tokens=_token_positions(sentence),
+        tokens=token_positions(sentence),
         asked=asked,
         asked_numbers=set(re.findall(r"\d[\d,.]*", query.text)),
         asked_dates=[position for period in find_periods(sentence)

@@ -11,19 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from archive.text import STOPWORDS, WORD_PATTERN, stem
-
-_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)
+from archive.ask.spans import STOPWORD_STEMS, token_positions
 
 REACH = 6  # words looked at on each side of a span
 LABEL_REACH = 8  # words of the span's own line before it (a label such as "Report author:")
 _TITLE_BEFORE = re.compile(r"(?:\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s*)$")
 _TITLE_IN = re.compile(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\b\.?\s+[A-Z]")
 _LINE_BREAK = re.compile(r"[\n\t]")
-
-
-def _tokens(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), stem(m.group(0).lower().replace("’", "'"))) for m in WORD_PATTERN.finditer(text)]
 
 
 def _weighted(found: list[str], asked: set[str], idf: Callable[[str], float], most: float) -> float:
@@ -39,13 +33,13 @@ def window_features(sentence: str, start: int, end: int, asked: set[str], idf: C
                     tokens: list[tuple[int, str]] | None = None) -> dict[str, float]:
     """The question's words (stems, `asked`) around sentence[start:end], IDF-weighted as a share of
     all of them; `tokens`: the sentence's (offset, stem) pairs when already computed."""
-    tokens = tokens if tokens is not None else _tokens(sentence)
+    tokens = tokens if tokens is not None else token_positions(sentence)
     most = sum(idf(t) for t in asked) or 1.0
     before = [t for p, t in reversed(tokens) if p < start][:REACH]
     after = [t for p, t in tokens if p >= end][:REACH]
     line_start = max((m.end() for m in _LINE_BREAK.finditer(sentence, 0, start)), default=0)
     label = [t for p, t in tokens if line_start <= p < start][-LABEL_REACH:]
-    inside = {t for p, t in tokens if start <= p < end and t not in _STOP_STEMS and not t[0].isdigit()}
+    inside = {t for p, t in tokens if start <= p < end and t not in STOPWORD_STEMS and not t[0].isdigit()}
     return {
         "before_overlap": _weighted(before, asked, idf, most),
         "after_overlap": _weighted(after, asked, idf, most),

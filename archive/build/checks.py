@@ -4,16 +4,14 @@ never stops the batch; the paper is indexed as it is."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from archive.build.corpus import SourceFile
-from archive.dates import full_dates, human_date
+from archive.dates import full_dates, human_date, numeric_dates
 
 FIRST_PAGE_HEAD = 800  # characters of the first page where a paper states its meeting date
 # a line that states when the meeting is or was ("Date of meeting:", "held on", "Meeting: 14/11/2023 - Cabinet")
 _MEETING_CUE = re.compile(r"\bmeeting\b|\bheld\b|^\s*date\b", re.I | re.M)
 REACH = 150  # characters after the cue (a heading's date may be wrapped onto the next line)
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d{2})\b")  # UK order, as ModernGov prints it
 
 
 def meeting_dates_stated(text: str) -> list[str]:
@@ -22,11 +20,7 @@ def meeting_dates_stated(text: str) -> list[str]:
     for cue in _MEETING_CUE.finditer(head):
         near = head[cue.start() : cue.start() + REACH]
         found += full_dates(near)
-        for day, month, year in _NUMERIC_DATE.findall(near):
-            try:
-                found.append(date(int(year), int(month), int(day)).isoformat())
-            except ValueError:
-                continue
+        found += [iso for iso in numeric_dates(near) if iso.startswith("20")]  # as ModernGov prints them
     return found
 
 

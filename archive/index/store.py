@@ -125,22 +125,24 @@ def row_to_chunk(row: sqlite3.Row) -> Chunk:
                  row["heading"], row["text"], row["line"] or 0)
 
 
+def row_to_document(row) -> Document:
+    """A stored documents row (SQLite's or PostgreSQL's) as a Document."""
+    return Document(row["doc_id"], row["path"], row["title"], row["committee"], row["meeting_date"],
+                    row["doc_type"], row["source_url"], (), row["sha256"],
+                    tuple(json.loads(row["page_labels"] or "[]")), tuple(json.loads(row["ocr_pages"] or "[]")),
+                    row["council"] or "")
+
+
+def row_to_part(row) -> Part:
+    return Part(row["doc_id"], row["part_id"], row["title"], row["part_date"], row["page_start"], row["page_end"])
+
+
 def load_documents(connection: sqlite3.Connection) -> dict[str, Document]:
-    return {
-        row["doc_id"]: Document(row["doc_id"], row["path"], row["title"], row["committee"],
-                                row["meeting_date"], row["doc_type"], row["source_url"], (), row["sha256"],
-                                tuple(json.loads(row["page_labels"] or "[]")),
-                                tuple(json.loads(row["ocr_pages"] or "[]")), row["council"] or "")
-        for row in connection.execute("SELECT * FROM documents")
-    }
+    return {row["doc_id"]: row_to_document(row) for row in connection.execute("SELECT * FROM documents")}
 
 
 def load_parts(connection: sqlite3.Connection) -> dict[tuple[str, int], Part]:
-    return {
-        (row["doc_id"], row["part_id"]): Part(row["doc_id"], row["part_id"], row["title"], row["part_date"],
-                                              row["page_start"], row["page_end"])
-        for row in connection.execute("SELECT * FROM parts")
-    }
+    return {(row["doc_id"], row["part_id"]): row_to_part(row) for row in connection.execute("SELECT * FROM parts")}
 
 
 QUESTION_FIELDS = ("doc_id", "number", "kind", "questioner", "question_to", "question", "response_by", "response",

@@ -21,7 +21,7 @@ from archive.errors import IndexMismatchError, IndexMissingError
 from archive.index.pg import schema
 from archive.index.pg.servers import Servers, driver
 from archive.index.pg.tsquery import lexeme, translate
-from archive.index.store import Restriction, SqlDialect, row_to_chunk
+from archive.index.store import Restriction, SqlDialect, row_to_chunk, row_to_document, row_to_part
 from archive.records import Chunk, Document, Part
 
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
@@ -85,20 +85,10 @@ class PostgresStore:
 
     # -- the store interface --------------------------------------------------------------------
     def documents(self) -> dict[str, Document]:
-        return {
-            row["doc_id"]: Document(row["doc_id"], row["path"], row["title"], row["committee"],
-                                    row["meeting_date"], row["doc_type"], row["source_url"], (), row["sha256"],
-                                    tuple(json.loads(row["page_labels"] or "[]")),
-                                    tuple(json.loads(row["ocr_pages"] or "[]")), row["council"] or "")
-            for row in self._all("SELECT * FROM {s}.documents")
-        }
+        return {row["doc_id"]: row_to_document(row) for row in self._all("SELECT * FROM {s}.documents")}
 
     def parts(self) -> dict[tuple[str, int], Part]:
-        return {
-            (row["doc_id"], row["part_id"]): Part(row["doc_id"], row["part_id"], row["title"], row["part_date"],
-                                                  row["page_start"], row["page_end"])
-            for row in self._all("SELECT * FROM {s}.parts")
-        }
+        return {(row["doc_id"], row["part_id"]): row_to_part(row) for row in self._all("SELECT * FROM {s}.parts")}
 
     def glossary_rows(self) -> list[dict]:
         return self._all("SELECT acronym, expansion, doc_id FROM {s}.glossary")
