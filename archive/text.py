@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from archive.imports import hiding
+
+with hiding("scipy", "sklearn"):  # NLTK's package import probes for both; neither is used here
+    from nltk.stem.snowball import SnowballStemmer
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 # Punkt's trained models cannot be downloaded here; its unsupervised core with the abbreviations
 # council papers use (which a model trained on news text misses anyway) splits these papers well.

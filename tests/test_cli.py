@@ -1,4 +1,7 @@
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -94,3 +97,17 @@ def test_errors_are_one_clear_line(tmp_path):
     assert "corpus directory not found" in result.output and "Traceback" not in result.output
     result = runner.invoke(cli, ["search", "x", "--index-dir", str(tmp_path / "none")])
     assert result.exit_code != 0 and "run `archive index` first" in result.output
+
+
+def test_a_question_loads_no_library_it_does_not_use(hash_index):
+    """A cold `archive ask` (a who question: spaCy tags its candidates) never imports torch, SciPy,
+    scikit-learn or streamlit, and afterwards they still import (archive/imports.py)."""
+    script = (
+        "import sys; from click.testing import CliRunner; from archive.cli import cli; "
+        "r = CliRunner().invoke(cli, ['ask', 'Who chaired full council on 30 September 2022?', '--json']); "
+        "assert r.exit_code == 0, r.output; "
+        "print(sorted(m for m in ('torch', 'scipy', 'sklearn', 'streamlit') if m in sys.modules)); "
+        "print('spacy' in sys.modules); import sklearn.linear_model, scipy.stats, torch; print('importable')")
+    env = {**os.environ, "ARCHIVE_INDEX_DIR": str(hash_index), "ARCHIVE_EMBEDDER": "hash"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.split("\n")[:3] == ["[]", "True", "importable"]

@@ -2,6 +2,8 @@
 (ask/entities.py): features of the answer selector that tell apart spans of one sentence."""
 
 import re
+import subprocess
+import sys
 
 from archive.ask import entities
 from archive.ask.window import role_direction, window_features
@@ -69,3 +71,13 @@ def test_named_entities_tell_a_person_from_a_place():
     assert person["entity_person"] > 0.5 > place["entity_person"]
     assert place["entity_place"] > 0.5
     assert person["entities_tagged"] == 1.0
+
+
+def test_tagging_does_not_load_torch_and_leaves_it_importable():
+    script = ("import sys; from archive.ask import entities; "
+              "print(entities.entities('Councillor Jane Smith chaired it in Hereford.')); "
+              "print('torch' in sys.modules); import torch; print(torch.tensor([1]).sum().item())")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    tagged, loaded, works = result.stdout.strip().splitlines()
+    assert "PERSON" in tagged and "GPE" in tagged
+    assert (loaded, works) == ("False", "1")

