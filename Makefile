@@ -53,7 +53,7 @@ HELDOUT_INDEX := index-heldout
 eval-heldout: $(STAMP)
 	rm -rf $(HELDOUT_CORPUS) && $(BIN)/python eval/heldout/assemble.py $(HELDOUT_CORPUS)
 	$(BIN)/archive index $(HELDOUT_CORPUS) --index-dir $(HELDOUT_INDEX) -q
-	for set in herefordshire councils-a councils-b; do \
+	for set in herefordshire councils-a councils-b councils-c; do \
 	  $(BIN)/archive eval eval/heldout/$$set/questions.jsonl --index-dir $(HELDOUT_INDEX) --mode all; done
 
 # Cross-validated by council, then trained on everything: archive/ask/models/answer_selector.*

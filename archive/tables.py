@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 ROW_MAX_WORDS = 40  # a tabbed line longer than this is prose with a stray tab, not a table row
+ROW_CELL_MAX_WORDS = 35
 MAX_HEADER_LINES = 3
 _FIGURE_CELL = re.compile(r"^\s*[£$]?\s?\d[\d,.]*\s*(?:%|k|m|bn)?\*?\s*$", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
@@ -30,7 +31,14 @@ def is_header_row(line: str) -> bool:
 
 
 def is_row(line: str) -> bool:
-    return "\t" in line.strip("\t ") and len(line.split()) <= ROW_MAX_WORDS
+    """A tabbed line of at most ROW_MAX_WORDS words, or a longer one of four or more short cells (an
+    action log's row, whose update runs to a sentence or two)."""
+    if "\t" not in line.strip("\t "):
+        return False
+    if len(line.split()) <= ROW_MAX_WORDS:
+        return True
+    row = cells(line)
+    return len(row) >= 4 and max(len(c.split()) for c in row) <= ROW_CELL_MAX_WORDS
 
 
 def header_count(rows: list[str]) -> int:

@@ -27,6 +27,7 @@ SETS = {
     "heldout/herefordshire": ROOT / "eval" / "heldout" / "herefordshire" / "questions.jsonl",
     "heldout/councils-a": ROOT / "eval" / "heldout" / "councils-a" / "questions.jsonl",
     "heldout/councils-b": ROOT / "eval" / "heldout" / "councils-b" / "questions.jsonl",
+    "heldout/councils-c": ROOT / "eval" / "heldout" / "councils-c" / "questions.jsonl",
     "shared dev": ROOT / "eval" / "questions.jsonl",
     "extra": ROOT / "tests" / "data" / "questions_extra.jsonl",
 }
@@ -80,7 +81,7 @@ def _manifest_rows() -> list[dict]:
     import csv
 
     rows = []
-    for corpus in ("councils-a", "councils-b"):
+    for corpus in ("councils-a", "councils-b", "councils-c"):
         with open(ROOT / "eval" / "heldout" / corpus / "corpus" / "manifest.csv", newline="") as handle:
             rows.extend(csv.DictReader(handle))
     return rows

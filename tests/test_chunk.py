@@ -82,3 +82,25 @@ def test_column_names_may_hold_digits_and_figures_may_not():
            "OSC/23/03\t6 March 2023\tReview waiting times for grants and report back\tDirector of Place\tOngoing")
     assert tables.header_lines(log) == []
     assert tables.header_lines("Ref.\tAction\tOwner\tDate closed\n" + log) == ["Ref.\tAction\tOwner\tDate closed"]
+
+
+def test_an_action_log_keeps_its_long_rows_and_its_heading_heads_the_table():
+    """A row whose update runs to two sentences is still a row of the table (it carries the header
+    into its chunk), and the table's caption heads its chunks rather than being a chunk alone."""
+    update = ("Data requested from the trust in September; the provider has confirmed that figures by "
+              "locality will be available once the new patient record system is live, expected in the "
+              "first quarter of 2024.")
+    rows = ["Action no.\tMeeting date\tAction\tOwner\tDue date\tStatus\tUpdate"] + [
+        f"CYP/23/{n:02d}\t1{n % 9} June 2023\tProvide waiting times by locality for item {n}\t"
+        f"Head of Commissioning\tNovember 2023\tOngoing\t{update}" for n in range(1, 13)]
+    page = "Agenda item 5\n\nTable 1: Open actions\n\n" + "\n".join(rows) + "\n\nAfter the table.\n"
+    assert len(rows[1].split()) > 40
+    document = Document("log.txt", "log.txt", "Action log", "Select Committee", "2023-11-14", "action log", "",
+                        (page,))
+    chunks = chunk_document(document, find_part_starts(document))
+    assert not any(c.text.strip() == "Table 1: Open actions" for c in chunks)
+    table_chunks = [c for c in chunks if "CYP/23/" in c.text]
+    assert len(table_chunks) > 1
+    for chunk in table_chunks:
+        assert chunk.text.startswith(rows[0]) and "Table 1: Open actions" in chunk.heading
+    assert sum(c.text.count("CYP/23/") for c in table_chunks) == 12

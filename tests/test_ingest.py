@@ -45,6 +45,38 @@ def test_html_page_to_text():
     assert "- first point" in text and "- second point" in text
 
 
+def test_html_table_laid_out_on_lines_keeps_its_rows_together():
+    """Published pages put each <tr> and <td> on its own line; the rows must still be consecutive
+    lines (a blank line between them would end the table, and its cells would lose their column
+    names), and a row whose </tr> is left out still ends its line."""
+    from archive import tables
+
+    raw = """<p>Table 3: Outturn</p>
+    <table>
+      <tr>
+        <th> Measure </th>
+        <th> 2019-20 </th>
+        <th> 2020-21 </th>
+      </tr>
+      <tr>
+        <td> Care home admissions 65+ </td>
+        <td> 612.3 </td>
+        <td> 547.9 </td>
+      </tr>
+      <tr><td> Direct payments <td> 27.1% <td> 26.0%
+      <tr><td> Safeguarding enquiries <td> 1,376 <td> 1,511
+    </table>
+    <p>After the table.</p>"""
+    text = html_to_text(raw)
+    rows = [line for line in text.split("\n") if "\t" in line]
+    assert len(rows) == 4
+    start = text.index(rows[0])
+    assert text[start:].startswith("\n".join(rows))  # consecutive lines
+    names = tables.column_names(tables.header_lines(text[start:]))
+    assert [c.strip() for c in names] == ["Measure", "2019-20", "2020-21"]
+    assert "After the table." in text and "Direct payments" in rows[2]
+
+
 def test_html_named_txt_is_read_as_html(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("<!DOCTYPE html><html><body><p>Resolved: that the report be noted.</p></body></html>")

@@ -222,6 +222,8 @@ def _page_spans(
             group.append(block)
             continue
         if block.kind == "table":
+            if all(item.kind == "heading" for item in group):
+                group.clear()  # headings only ("Table 1: Open actions"): they head the table's chunks instead
             flush()
             caption = _caption(page, page_blocks[:position])
             table_heading = ": ".join(x for x in (heading, caption) if x)

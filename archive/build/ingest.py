@@ -268,6 +268,7 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self._skip = 0
         self._cell_in_row = 0
+        self._row_open = False  # a <tr> whose </tr> has not come (HTML lets it be left out)
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIP_TAGS:
@@ -276,10 +277,13 @@ class _TextExtractor(HTMLParser):
             if self._cell_in_row:
                 self.parts.append("\t")
             self._cell_in_row += 1
+        elif tag == "tr":
+            # the previous row's </tr> has ended the line; a blank line between rows would end the table
+            if self._row_open:
+                self.parts.append("\n")
+            self._row_open, self._cell_in_row = True, 0
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
-            if tag == "tr":
-                self._cell_in_row = 0
+            self.parts.append("\n\n" if tag not in ("br", "li") else "\n")
             if tag == "li":
                 self.parts.append("- ")
 
@@ -288,6 +292,7 @@ class _TextExtractor(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS and tag not in ("br", "li"):
             self.parts.append("\n" if tag == "tr" else "\n\n")
+            self._row_open = self._row_open and tag != "tr"
 
     def handle_data(self, data: str) -> None:
         if not self._skip:

@@ -19,9 +19,11 @@ FORMAT_VERSION = 6  # 2: questions table, page labels; 3: term_df; 4: commitment
 #                     6: documents.ocr_pages
 # Bump when reading, splitting or chunking changes what a paper yields: unchanged papers are then
 # read again instead of being copied from the previous generation.
-PARSER_VERSION = 7  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month;
+PARSER_VERSION = 8  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month;
 #                     5: scanned pages read by OCR; 6: minuted items, question-and-answer minutes as parts;
-#                     7: a table row with a full date or running text is data, not a header
+#                     7: a table row with a full date or running text is data, not a header;
+#                     8: an HTML table's rows on consecutive lines (no blank line from the layout), a
+#                     long action-log row still a row, a table's heading not a chunk of its own
 CURRENT = "CURRENT"
 DATABASE = "archive.db"
 MANIFEST = "manifest.json"

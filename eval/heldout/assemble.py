@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCES = [ROOT / "corpus", ROOT / "eval" / "heldout" / "councils-a" / "corpus",
-           ROOT / "eval" / "heldout" / "councils-b" / "corpus"]
+           ROOT / "eval" / "heldout" / "councils-b" / "corpus", ROOT / "eval" / "heldout" / "councils-c" / "corpus"]
 
 
 def assemble(out: Path) -> int:
