@@ -15,7 +15,10 @@ and every year the shipped papers mention, so no question's accepted answer, inc
 papers", becomes wrong because of a distractor. `check_years` verifies that against the repository,
 and every paper is checked for stray years as it is written. The templates also avoid the facts that
 undated unanswerable questions ask about (an allowance for care leavers at university, the HR4 postcode,
-secure children's home costs, other councils' UASC counts or fees, Ofsted monitoring visits).
+secure children's home costs, other councils' UASC counts or fees, Ofsted monitoring visits). Undated
+answerable questions ("How many children live with kinship carers?") do meet other years' figures for
+the same measure, as they would in a real archive: their accepted answer still comes from the paper the
+question was written from.
 
 Paper `index` is a pure function of (seed, index): the same seed gives byte-identical papers.
 
