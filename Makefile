@@ -50,10 +50,11 @@ eval: index
 # Our own question sets: the shipped papers beside three invented councils' papers, indexed together.
 HELDOUT_CORPUS := index-heldout-corpus
 HELDOUT_INDEX := index-heldout
+HELDOUT_SETS := $(notdir $(patsubst %/,%,$(dir $(wildcard eval/heldout/*/questions.jsonl))))
 eval-heldout: $(STAMP)
 	rm -rf $(HELDOUT_CORPUS) && $(BIN)/python eval/heldout/assemble.py $(HELDOUT_CORPUS)
 	$(BIN)/archive index $(HELDOUT_CORPUS) --index-dir $(HELDOUT_INDEX) -q
-	for set in herefordshire councils-a councils-b councils-c; do \
+	for set in $(HELDOUT_SETS); do \
 	  $(BIN)/archive eval eval/heldout/$$set/questions.jsonl --index-dir $(HELDOUT_INDEX) --mode all; done
 
 # Cross-validated by council, then trained on everything: archive/ask/models/answer_selector.*

@@ -80,9 +80,11 @@ def main() -> None:
 def _manifest_rows() -> list[dict]:
     import csv
 
+    from assemble import SOURCES
+
     rows = []
-    for corpus in ("councils-a", "councils-b", "councils-c"):
-        with open(ROOT / "eval" / "heldout" / corpus / "corpus" / "manifest.csv", newline="") as handle:
+    for corpus in SOURCES[1:]:  # the invented councils' papers (the shipped ones are HOME's)
+        with open(corpus / "manifest.csv", newline="") as handle:
             rows.extend(csv.DictReader(handle))
     return rows
 

@@ -292,7 +292,8 @@ class _TextExtractor(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS and tag not in ("br", "li"):
             self.parts.append("\n" if tag == "tr" else "\n\n")
-            self._row_open = self._row_open and tag != "tr"
+            if tag == "tr":
+                self._row_open = False
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
