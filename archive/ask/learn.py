@@ -105,15 +105,24 @@ def choose_threshold(probabilities: list[float], right: list[int], answerable: l
     return float(best_t)
 
 
+INNER_FOLDS = 4  # the inner cross-validation holds out groups of councils: the cost is folds, not councils, fits
+
+
+def inner_folds(groups: list[str], folds: int = INNER_FOLDS) -> list[set[str]]:
+    """The groups dealt round-robin into at most `folds` sets, each held out together."""
+    count = min(folds, len(groups))
+    return [set(groups[i::count]) for i in range(count)]
+
+
 def train_selector(examples: list[Example], inner_groups: bool = True) -> AnswerSelector:
     """A model on all the examples; calibration and threshold from held-out groups among them."""
     names = feature_names(examples)
     groups = sorted({e.group for e in examples})
     heldout: list[tuple[list[float], int, bool]] = []
     if inner_groups and len(groups) > 1:
-        for group in groups:
-            train = [e for e in examples if e.group != group]
-            test = [e for e in examples if e.group == group]
+        for fold in inner_folds(groups):
+            train = [e for e in examples if e.group not in fold]
+            test = [e for e in examples if e.group in fold]
             booster = fit(train, names)
             heldout += [(s, r, e.answerable) for (s, r), e in zip(best_scores(booster, test, names), test,
                                                                   strict=True)]
