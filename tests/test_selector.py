@@ -6,8 +6,17 @@ import numpy as np
 import pytest
 
 from archive.ask.evaluate import span_exact
-from archive.ask.features import Candidate, expected_type, spans_of
-from archive.ask.learn import calibrate, choose_threshold, cross_validate, example, feature_names, fit, label
+from archive.ask.features import Candidate, asked_role, expected_type, spans_of
+from archive.ask.learn import (
+    calibrate,
+    choose_threshold,
+    cross_validate,
+    example,
+    feature_names,
+    fit,
+    inner_folds,
+    label,
+)
 from archive.ask.query import parse_query
 from archive.ask.selector import MODELS, NAME, VERSION, AnswerSelector
 
@@ -26,6 +35,24 @@ def test_expected_answer_types():
     assert expected_type("How long will the consultation run?") == "duration"
     assert expected_type("How did the vote on the amendment go?") == "vote"
     assert expected_type("What did the committee resolve about the strategy?") == "sentence"
+    assert expected_type("When did the council meeting of 20/07/2023 close?") == "time"
+    assert expected_type("When did the National Transfer Scheme launch?") == "date"
+    assert expected_type("Which councillors gave apologies?") == "person"
+    assert expected_type("Which council did members say we should learn from?") == "sentence"
+    assert asked_role("What time did the meeting finish?") == "end"
+    assert asked_role("Where was the budget meeting held?") == "venue"
+
+
+def test_the_denominator_of_a_rate_is_not_a_figure():
+    query = parse_query("What was the England rate per 10,000?")
+    for sentence, rate in (("The England average is 67:10000", "67:10000"),
+                           ("The region's average is 95 from every cluster of 10,000 children.",
+                            "95 from every cluster of 10,000"),
+                           ("Herefordshire has 88 children per 10,000 in care.", "88 children per 10,000")):
+        found = {(span, kind) for span, kind, _ in spans_of(sentence, query, "rate")}
+        assert (rate, "rate") in found
+        assert not {span for span, kind in found if kind == "count" and span.replace(",", "") == "10000"}
+    assert ("26", "count") in {(s, k) for s, k, _ in spans_of("Q1: 26 children entered care.", query, "count")}
 
 
 def test_spans_of_a_sentence_read_money_votes_and_number_words():
@@ -92,6 +119,13 @@ def test_training_learns_from_labels_and_cross_validation_holds_groups_out(hash_
     assert booster.num_trees() > 0
     rows = cross_validate(examples)
     assert {r["group"] for r in rows} == {"A", "B", "C"} and len(rows) == 9
+
+
+def test_inner_folds_hold_every_group_out_once():
+    groups = [f"council {i}" for i in range(11)]
+    folds = inner_folds(groups)
+    assert len(folds) == 4 and sorted(g for fold in folds for g in fold) == sorted(groups)
+    assert inner_folds(groups[:2]) == [{"council 0"}, {"council 1"}]
 
 
 @pytest.mark.slow

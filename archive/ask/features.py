@@ -45,18 +45,20 @@ MONEY = re.compile(r"£\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|m|bn|million|billi
 VOTE = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|in favour)\b(?:\s+(?:and|,|to)\s*|,\s*|\s*)\d+\s+against\b"
                   r"|\b\d+\s+votes?\s+to\s+\d+\b", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"\s?(?:k|m|bn|million|billion|thousand)\b", re.IGNORECASE)
-_RATE_AFTER = re.compile(r"\s*(?:children\s+)?(?:per|in every|for every)\s+(?:10,000|10k|10000|100,000|1,000)",
-                         re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*(?:children\s+)?(?:(?:per|in every|for every|from every|out of every)\s+"
+                         r"(?:cluster of\s+)?|:\s?)(?:10,000|10k|10000|100,000|1,000)", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s*(?:per\s?cent|percent)\b", re.IGNORECASE)
 
 _EXPECT = [  # (expected type, question pattern), first match wins
-    ("time", re.compile(r"\bwhat time\b|\bstart(?:ed)? at\b|\bfinish(?:ed)?\b.*\bwhen\b", re.I)),
+    ("time", re.compile(r"\bwhat time\b|\bstart(?:ed)? at\b|\bfinish(?:ed)?\b.*\bwhen\b"
+                        r"|^\s*when did\b.*\b(?:meeting|council|committee|session|board)\b.*\b(?:end|close|finish"
+                        r"|start|begin|commence)\b", re.I)),
     ("duration", re.compile(r"^\s*how long\b|\bhow many (?:weeks|months|years|days|hours)\b|\bduration\b", re.I)),
     ("date", re.compile(r"^\s*(?:when|on what date|what date|by when|by what date|which (?:month|year|date))\b"
                         r"|\bwhat date\b|\bwhich date\b|\bdue (?:date|by)\b|\bwhen\b", re.I)),
     ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\bname of the\b|\bwho\b"
                           # "which councillor", "which cabinet member", "which portfolio holder"
-                          r"|\bwhich (?:[a-z]+\s+){0,2}(?:councillor|officer|member|person|director|holder|leader"
+                          r"|\bwhich (?:[a-z]+\s+){0,2}(?:councillors?|officers?|member|person|director|holder|leader"
                           r"|chair(?:man|woman|person)?)\b", re.I)),
     ("rate", re.compile(r"\brate\b|\bper 10,?000\b|\bper 1,?000\b", re.I)),
     ("percent", re.compile(r"\bpercent|\bper cent\b|%|\bproportion\b|\bpercentage\b|\bshare of\b", re.I)),
@@ -66,6 +68,7 @@ _EXPECT = [  # (expected type, question pattern), first match wins
     ("vote", re.compile(r"\bvote[ds]?\b|\bvoting\b|\bcarried by\b|\bmajority\b", re.I)),
     ("count", re.compile(r"^\s*how many\b|\bnumber of\b|\bhow many\b|\bfigure\b|\btotal\b|\bcount\b|\bvotes?\b", re.I)),
 ]
+_PLACE_QUESTION_WORDS = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
 _ROLES = {  # role asked in the question -> words that mark it in the papers
     "chair": (re.compile(r"\bchair(?:ed|man|woman|person)?\b|\bpresid", re.I), re.compile(r"\bchair", re.I)),
     "mover": (re.compile(r"\bmov(?:ed|er)\b|\bpropos(?:ed|er)\b|\btabled\b|\bput forward\b", re.I),
@@ -77,6 +80,12 @@ _ROLES = {  # role asked in the question -> words that mark it in the papers
                    re.compile(r"\bquestion (?:from|by)\b|\basked\b|\bquestioner\b", re.I)),
     "owner": (re.compile(r"\bowner\b|\bresponsible\b|\blead officer\b|\bwho (?:is|was) (?:to|due)\b", re.I),
               re.compile(r"\bowner\b|\blead\b|\bresponsible\b", re.I)),
+    "end": (re.compile(r"\b(?:end|ended|finish(?:ed)?|close[ds]?|conclude[ds]?)\b", re.I),
+            re.compile(r"\bended\b|\bclosed\b|\bfinished\b|\bconcluded\b|\brose at\b|\bterminated\b", re.I)),
+    "start": (re.compile(r"\b(?:start(?:ed)?|begin|began|commence[ds]?|open(?:ed)?)\b", re.I),
+              re.compile(r"\bcommenc|\bstart|\bbegan\b|\bbegin|\bopened\b", re.I)),
+    "venue": (_PLACE_QUESTION_WORDS, re.compile(r"\bheld (?:at|in)\b|\bvenue\b|\broom\b|\bchamber\b"
+                                                 r"|\blocation\b|\bmeet(?:ing)? at\b", re.I)),
     "author": (re.compile(r"\bauthor\b|\bwrote\b|\bwritten by\b|\bcontact officer\b", re.I),
                re.compile(r"\bauthor\b|\bcontact\b|\breport by\b", re.I)),
 }
@@ -88,7 +97,7 @@ _CHANGE_BEFORE = re.compile(r"(?:reduction|increase|rise|fall|drop|decrease|chan
                             re.I)
 _CHANGE_QUESTION = re.compile(r"\bby how much\b|\bhow much (?:did|has|had) .* (?:rise|fall|increase|decrease|drop)"
                               r"|\bchange\b|\bincrease\b|\bdecrease\b|\breduction\b", re.I)
-_PLACE_QUESTION = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
+_PLACE_QUESTION = _PLACE_QUESTION_WORDS
 
 
 _MARKERS = {name: marker for name, (_, marker) in _ROLES.items()}
@@ -394,6 +403,9 @@ def _span_features(sentence: str, span: str, kind: str, offset: int, expected: s
     features["type_match"] = float(kind == expected or (expected == "count" and kind == "count"))
     features["numeric_for_numeric"] = float(numeric and expected in ("count", "money", "percent", "rate"))
     features["span_in_question"] = float(span.lstrip("£").rstrip("%") in asked_numbers)
+    # a name the question already gives is rarely its answer ("who seconded Cllr Tilney's amendment")
+    name_terms = terms(" ".join(re.findall(r"[A-Z][a-z'’-]+", span))) if kind == "person" else []
+    features["name_in_question"] = sum(t in question_terms for t in name_terms) / len(name_terms) if name_terms else 0.0
     features["span_is_year"] = float(bool(re.fullmatch(r"(?:19|20)\d{2}", span)))
     features["span_words"] = len(span.split())
     features["offset"] = offset / max(1, len(sentence))

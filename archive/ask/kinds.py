@@ -12,6 +12,7 @@ _NUMBER = re.compile(
     r"(?<![\w./])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w./])(?:£\s?)?\d+(?:\.\d+)?%?(?![\w/])"
 )
 _AGE_AFTER = re.compile(r"(?:s\b|\s*(?:population|years?|-year|year-olds|olds)\b)", re.IGNORECASE)
+_DENOMINATOR = re.compile(r"10,?000|1,?000|100,?000")  # of a rate: "67:10000"
 TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 DURATION = re.compile(
     r"\b(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s+(?:weeks?|months?|days?|years?|hours?)\b", re.IGNORECASE
@@ -52,9 +53,10 @@ def numbers(sentence: str) -> list[re.Match]:
     for match in _NUMBER.finditer(sentence):
         if any(a <= match.start() < b for a, b in dates):
             continue
-        before = sentence[max(0, match.start() - 8) : match.start()].lower().rstrip()
-        if before.endswith(("per", "aged", "ages", "age", "age of")):
-            continue  # "per 10,000" is a unit and "aged 0 to 18" an age range, not the figure
+        before = sentence[max(0, match.start() - 12) : match.start()].lower().rstrip()
+        if before.endswith(("per", "every", "cluster of", "aged", "ages", "age", "age of")) or (
+                before.endswith(":") and _DENOMINATOR.fullmatch(match.group(0))):
+            continue  # "per 10,000", "from every 10,000", "67:10000" are units, "aged 0 to 18" an age range
         if before.endswith(("under", "over")) and _AGE_AFTER.match(sentence, match.end()):
             continue  # "under 18 population", "over 65s"
         out.append(match)

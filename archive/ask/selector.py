@@ -22,8 +22,9 @@ from archive.errors import ArchiveError
 
 MODELS = Path(__file__).resolve().parent / "models"
 NAME = "answer_selector"
-VERSION = 4  # 2: the margin over the next answer is a calibration input; 3: over any other answer;
-# 4: window, role-direction, entity, support and same-kind features
+VERSION = 5  # 2: the margin over the next answer is a calibration input; 3: over any other answer;
+# 4: window, role-direction, entity, support and same-kind features; 5: rate denominators are not figures,
+# meeting end/start and venue cues, a name the question gives, parser 8 and councils C in training
 
 
 CALIBRATION_INPUTS = ("date_ok", "date_value", "coverage", "own", "type_match", "similarity", "names_held", "margin")
