@@ -68,7 +68,7 @@ _EXPECT = [  # (expected type, question pattern), first match wins
     ("vote", re.compile(r"\bvote[ds]?\b|\bvoting\b|\bcarried by\b|\bmajority\b", re.I)),
     ("count", re.compile(r"^\s*how many\b|\bnumber of\b|\bhow many\b|\bfigure\b|\btotal\b|\bcount\b|\bvotes?\b", re.I)),
 ]
-_PLACE_QUESTION_WORDS = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
+_PLACE_QUESTION = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
 _ROLES = {  # role asked in the question -> words that mark it in the papers
     "chair": (re.compile(r"\bchair(?:ed|man|woman|person)?\b|\bpresid", re.I), re.compile(r"\bchair", re.I)),
     "mover": (re.compile(r"\bmov(?:ed|er)\b|\bpropos(?:ed|er)\b|\btabled\b|\bput forward\b", re.I),
@@ -84,7 +84,7 @@ _ROLES = {  # role asked in the question -> words that mark it in the papers
             re.compile(r"\bended\b|\bclosed\b|\bfinished\b|\bconcluded\b|\brose at\b|\bterminated\b", re.I)),
     "start": (re.compile(r"\b(?:start(?:ed)?|begin|began|commence[ds]?|open(?:ed)?)\b", re.I),
               re.compile(r"\bcommenc|\bstart|\bbegan\b|\bbegin|\bopened\b", re.I)),
-    "venue": (_PLACE_QUESTION_WORDS, re.compile(r"\bheld (?:at|in)\b|\bvenue\b|\broom\b|\bchamber\b"
+    "venue": (_PLACE_QUESTION, re.compile(r"\bheld (?:at|in)\b|\bvenue\b|\broom\b|\bchamber\b"
                                                  r"|\blocation\b|\bmeet(?:ing)? at\b", re.I)),
     "author": (re.compile(r"\bauthor\b|\bwrote\b|\bwritten by\b|\bcontact officer\b", re.I),
                re.compile(r"\bauthor\b|\bcontact\b|\breport by\b", re.I)),
@@ -97,7 +97,6 @@ _CHANGE_BEFORE = re.compile(r"(?:reduction|increase|rise|fall|drop|decrease|chan
                             re.I)
 _CHANGE_QUESTION = re.compile(r"\bby how much\b|\bhow much (?:did|has|had) .* (?:rise|fall|increase|decrease|drop)"
                               r"|\bchange\b|\bincrease\b|\bdecrease\b|\breduction\b", re.I)
-_PLACE_QUESTION = _PLACE_QUESTION_WORDS
 
 
 _MARKERS = {name: marker for name, (_, marker) in _ROLES.items()}
