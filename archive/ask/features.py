@@ -85,7 +85,7 @@ _ROLES = {  # role asked in the question -> words that mark it in the papers
     "start": (re.compile(r"\b(?:start(?:ed)?|begin|began|commence[ds]?|open(?:ed)?)\b", re.I),
               re.compile(r"\bcommenc|\bstart|\bbegan\b|\bbegin|\bopened\b", re.I)),
     "venue": (_PLACE_QUESTION, re.compile(r"\bheld (?:at|in)\b|\bvenue\b|\broom\b|\bchamber\b"
-                                                 r"|\blocation\b|\bmeet(?:ing)? at\b", re.I)),
+                                          r"|\blocation\b|\bmeet(?:ing)? at\b", re.I)),
     "author": (re.compile(r"\bauthor\b|\bwrote\b|\bwritten by\b|\bcontact officer\b", re.I),
                re.compile(r"\bauthor\b|\bcontact\b|\breport by\b", re.I)),
 }
