@@ -95,10 +95,11 @@ def test_soft_undertakings_with_a_due_meeting_ahead(hash_archive):
 def test_follow_ups_are_found_when_the_index_is_built(hash_index, monkeypatch):
     """`commitments` reads the follow-ups the build stored: no search runs per call."""
     from archive import Archive
+    from archive.ask import follow_ups
     from archive.index.embed import HashEmbedder
 
     archive = Archive.open(hash_index, embedder=HashEmbedder())
-    monkeypatch.setattr(Archive, "evidence", lambda *a, **k: (_ for _ in ()).throw(AssertionError("searched")))
+    monkeypatch.setattr(follow_ups, "find", lambda *a, **k: (_ for _ in ()).throw(AssertionError("searched")))
     item = _by_quote(archive.commitments(), "so I will provide a written response")
     assert [f["date"] for f in item["follow_ups"]] == ["2022-10-13"]
     monkeypatch.undo()

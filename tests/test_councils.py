@@ -11,8 +11,8 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from archive.ask.councils import Councils
 from archive.ask.filters import Filters
+from archive.ask.understand.councils import Councils
 from archive.build.checks import date_warning, meeting_dates_stated, metadata_warnings
 from archive.build.corpus import SourceFile, list_sources
 from archive.errors import CorpusError

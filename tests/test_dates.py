@@ -1,7 +1,7 @@
 import pytest
 
 from archive.ask.datefit import granularity_fit
-from archive.ask.query import parse_query
+from archive.ask.understand.query import parse_query
 from archive.dates import Period, find_periods, human_date, parse_date
 
 

@@ -114,7 +114,7 @@ def test_eval_with_the_real_model_within_002(pg_server, real_index, real_archive
 def test_lexical_ranking_is_fts5_bm25(pg_archive, hash_archive):
     """Phrases (a possessive, a number with a comma), frequent and rare words: the same rowids in
     the same order as FTS5's bm25()."""
-    from archive.ask.query import fts_query
+    from archive.ask.understand.query import fts_query
 
     for question in (UASC, "What did the council's cabinet decide?", "spend of £6,023 on placements",
                      "children in care placements foster carers", "Who asked about the playground?"):

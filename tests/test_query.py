@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from archive.ask.query import named_bodies, parse_query
+from archive.ask.understand.cues import named_bodies
+from archive.ask.understand.query import parse_query
 from archive.dates import find_periods
 from archive.glossary import Glossary
 

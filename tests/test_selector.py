@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from archive.ask.evaluate import span_exact
-from archive.ask.features import Candidate, asked_role, expected_type, spans_of
+from archive.ask.features import Candidate, spans_of
 from archive.ask.learn import (
     calibrate,
     choose_threshold,
@@ -17,8 +17,9 @@ from archive.ask.learn import (
     inner_folds,
     label,
 )
-from archive.ask.query import parse_query
 from archive.ask.selector import MODELS, NAME, VERSION, AnswerSelector
+from archive.ask.understand.cues import asked_role, expected_type
+from archive.ask.understand.query import parse_query
 
 
 def test_expected_answer_types():

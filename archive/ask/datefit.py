@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive.ask.query import Query
+from archive.ask.understand.query import Query
 from archive.ask.weights import DateFit
 from archive.dates import Period, period_of_iso
 

@@ -21,11 +21,13 @@ from archive.ask.datefit import date_fit
 from archive.ask.evidence import Evidence, Passage
 from archive.ask.figures import counts_the_measure
 from archive.ask.kinds import DURATION, TIME, names, numbers, roles
-from archive.ask.query import Query
 from archive.ask.spans import best_figure, figure_closeness, figure_context
+from archive.ask.understand import units
+from archive.ask.understand.cues import NATIONAL
+from archive.ask.understand.query import Query
 from archive.ask.weights import Weights
-from archive.dates import MONTHS, days_named, find_periods, period_of_iso, reference_date
-from archive.text import STOPWORDS, prose_sentence_spans, terms
+from archive.dates import find_periods, period_of_iso, reference_date
+from archive.text import prose_sentence_spans, terms
 
 NUMERIC = ("count", "money", "percent", "rate")
 TYPES = ("count", "money", "percent", "rate", "vote", "date", "time", "duration", "person", "text", "sentence")
@@ -41,88 +43,28 @@ WORD_DURATION = re.compile(
     rf"(?:\s+(?:to|and|or)\s+(?:{_NUMBER_WORDS}|\d+))?\s+(?:weeks?|months?|days?|years?|hours?|minutes?)\b",
     re.IGNORECASE,
 )
-MONEY = re.compile(r"£\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion)\b)?", re.IGNORECASE)
 VOTE = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|in favour)\b(?:\s+(?:and|,|to)\s*|,\s*|\s*)\d+\s+against\b"
                   r"|\b\d+\s+votes?\s+to\s+\d+\b", re.IGNORECASE)
-_MONEY_AFTER = re.compile(r"\s?(?:k|m|bn|million|billion|thousand)\b", re.IGNORECASE)
-_RATE_AFTER = re.compile(r"\s*(?:children\s+)?(?:(?:per|in every|for every|from every|out of every)\s+"
-                         r"(?:cluster of\s+)?|:\s?)(?:10,000|10k|10000|100,000|1,000)", re.IGNORECASE)
-_PERCENT_AFTER = re.compile(r"\s*(?:per\s?cent|percent)\b", re.IGNORECASE)
-
-_EXPECT = [  # (expected type, question pattern), first match wins
-    ("time", re.compile(r"\bwhat time\b|\bstart(?:ed)? at\b|\bfinish(?:ed)?\b.*\bwhen\b"
-                        r"|^\s*when did\b.*\b(?:meeting|council|committee|session|board)\b.*\b(?:end|close|finish"
-                        r"|start|begin|commence)\b", re.I)),
-    ("duration", re.compile(r"^\s*how long\b|\bhow many (?:weeks|months|years|days|hours)\b|\bduration\b", re.I)),
-    ("date", re.compile(r"^\s*(?:when|on what date|what date|by when|by what date|which (?:month|year|date))\b"
-                        r"|\bwhat date\b|\bwhich date\b|\bdue (?:date|by)\b|\bwhen\b", re.I)),
-    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\bname of the\b|\bwho\b"
-                          # "which councillor", "which cabinet member", "which portfolio holder"
-                          r"|\bwhich (?:[a-z]+\s+){0,2}(?:councillors?|officers?|member|person|director|holder|leader"
-                          r"|chair(?:man|woman|person)?)\b", re.I)),
-    ("rate", re.compile(r"\brate\b|\bper 10,?000\b|\bper 1,?000\b", re.I)),
-    ("percent", re.compile(r"\bpercent|\bper cent\b|%|\bproportion\b|\bpercentage\b|\bshare of\b", re.I)),
-    ("money", re.compile(r"\bhow much\b|\bcost|\bspend|\bspent\b|\bbudget|\boverspend|\bunderspend|\bsaving|£"
-                         r"|\bfunding\b|\bgrant\b|\bprice\b|\bfee\b|\bvalue of\b|\bvariance\b|\boutturn\b|\barrears\b"
-                         r"|\bcouncil tax\b|\bcharge\b|\ballowance\b", re.I)),
-    ("vote", re.compile(r"\bvote[ds]?\b|\bvoting\b|\bcarried by\b|\bmajority\b", re.I)),
-    ("count", re.compile(r"^\s*how many\b|\bnumber of\b|\bhow many\b|\bfigure\b|\btotal\b|\bcount\b|\bvotes?\b", re.I)),
-]
-_PLACE_QUESTION = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
-_ROLES = {  # role asked in the question -> words that mark it in the papers
-    "chair": (re.compile(r"\bchair(?:ed|man|woman|person)?\b|\bpresid", re.I), re.compile(r"\bchair", re.I)),
-    "mover": (re.compile(r"\bmov(?:ed|er)\b|\bpropos(?:ed|er)\b|\btabled\b|\bput forward\b", re.I),
-              re.compile(r"\bmoved\b|\bproposed\b|\bmover\b|\bproposer\b", re.I)),
-    "seconder": (re.compile(r"\bsecond(?:ed|er)\b", re.I), re.compile(r"\bseconded\b|\bseconder\b", re.I)),
-    "respondent": (re.compile(r"\brespond|\breply|\breplied|\banswer(?:ed)?\b", re.I),
-                   re.compile(r"\brespon|\breplied|\banswer", re.I)),
-    "questioner": (re.compile(r"\basked\b|\bquestioner\b|\bput the question\b|\braised\b|\bsubmitted\b", re.I),
-                   re.compile(r"\bquestion (?:from|by)\b|\basked\b|\bquestioner\b", re.I)),
-    "owner": (re.compile(r"\bowner\b|\bresponsible\b|\blead officer\b|\bwho (?:is|was) (?:to|due)\b", re.I),
-              re.compile(r"\bowner\b|\blead\b|\bresponsible\b", re.I)),
-    "end": (re.compile(r"\b(?:end|ended|finish(?:ed)?|close[ds]?|conclude[ds]?)\b", re.I),
-            re.compile(r"\bended\b|\bclosed\b|\bfinished\b|\bconcluded\b|\brose at\b|\bterminated\b", re.I)),
-    "start": (re.compile(r"\b(?:start(?:ed)?|begin|began|commence[ds]?|open(?:ed)?)\b", re.I),
-              re.compile(r"\bcommenc|\bstart|\bbegan\b|\bbegin|\bopened\b", re.I)),
-    "venue": (_PLACE_QUESTION, re.compile(r"\bheld (?:at|in)\b|\bvenue\b|\broom\b|\bchamber\b"
-                                          r"|\blocation\b|\bmeet(?:ing)? at\b", re.I)),
-    "author": (re.compile(r"\bauthor\b|\bwrote\b|\bwritten by\b|\bcontact officer\b", re.I),
-               re.compile(r"\bauthor\b|\bcontact\b|\breport by\b", re.I)),
+# the words that mark a role in the papers, for the role a question asks about (cues.ROLES_ASKED)
+ROLE_MARKERS = {
+    "chair": re.compile(r"\bchair", re.I),
+    "mover": re.compile(r"\bmoved\b|\bproposed\b|\bmover\b|\bproposer\b", re.I),
+    "seconder": re.compile(r"\bseconded\b|\bseconder\b", re.I),
+    "respondent": re.compile(r"\brespon|\breplied|\banswer", re.I),
+    "questioner": re.compile(r"\bquestion (?:from|by)\b|\basked\b|\bquestioner\b", re.I),
+    "owner": re.compile(r"\bowner\b|\blead\b|\bresponsible\b", re.I),
+    "end": re.compile(r"\bended\b|\bclosed\b|\bfinished\b|\bconcluded\b|\brose at\b|\bterminated\b", re.I),
+    "start": re.compile(r"\bcommenc|\bstart|\bbegan\b|\bbegin|\bopened\b", re.I),
+    "venue": re.compile(r"\bheld (?:at|in)\b|\bvenue\b|\broom\b|\bchamber\b|\blocation\b|\bmeet(?:ing)? at\b", re.I),
+    "author": re.compile(r"\bauthor\b|\bcontact\b|\breport by\b", re.I),
 }
 _QUESTION_MARK = re.compile(r"^\s*(?:\(?\d+\)?\.?\s*)?(?:supplementary\s+)?question\b|^\s*Q\d*[:.]", re.I)
 _ANSWER_MARK = re.compile(r"^\s*(?:answer|response|reply|a\d*[:.])|\bresponded\b|\breplied\b", re.I)
-_NATIONAL = re.compile(r"\bengland\b|\bnational(?:ly)?\b|\bstatistical neighbou?rs?\b|\bregional\b|\bcomparator",
-                       re.I)
 _CHANGE_BEFORE = re.compile(r"(?:reduction|increase|rise|fall|drop|decrease|change|up|down|rose|fell|by)\s+(?:of\s+)?$",
                             re.I)
-_CHANGE_QUESTION = re.compile(r"\bby how much\b|\bhow much (?:did|has|had) .* (?:rise|fall|increase|decrease|drop)"
-                              r"|\bchange\b|\bincrease\b|\bdecrease\b|\breduction\b", re.I)
 
 
-_MARKERS = {name: marker for name, (_, marker) in _ROLES.items()}
 _ENTITY_KINDS = ("person", "text", "sentence", "date")
-
-_PROPER = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,}(?:['’]s)?)\b")
-
-
-def proper_nouns(question: str) -> set[str]:
-    """Names in a question (a council, a place, a school), not its first word or a month."""
-    found = {m.group(1).lower().removesuffix("'s").removesuffix("’s") for m in _PROPER.finditer(question.strip())}
-    return {w for w in found if w not in MONTHS and w not in STOPWORDS}
-
-
-def expected_type(question: str) -> str:
-    for name, pattern in _EXPECT:
-        if pattern.search(question):
-            return name
-    return "sentence"
-
-
-def asked_role(question: str) -> str:
-    for role, (asked, _) in _ROLES.items():
-        if asked.search(question):
-            return role
-    return ""
 
 
 @dataclass(frozen=True)
@@ -137,27 +79,13 @@ class Candidate:
     features: dict
 
 
-def _number_kind(sentence: str, match: re.Match) -> tuple[str, int]:
-    """The kind of a figure and where its unit ends."""
-    text, end = match.group(0), match.end()
-    for pattern, kind in ((_RATE_AFTER, "rate"), (_PERCENT_AFTER, "percent"), (_MONEY_AFTER, "money")):
-        unit = pattern.match(sentence, end)
-        if unit:
-            return ("money" if kind == "money" and text.startswith("£") else kind), unit.end()
-    if text.endswith("%"):
-        return "percent", end
-    if text.startswith("£"):
-        return "money", end
-    return "count", end
-
-
 def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str, int]]:
     """(span, kind, offset) of every typed thing in a sentence, and the sentence itself."""
     out: list[tuple[str, str, int]] = []
     for match in numbers(sentence):
-        kind, end = _number_kind(sentence, match)
+        kind, end = units.figure_kind(sentence, match)
         out.append((sentence[match.start() : end].strip(), kind, match.start()))
-    for pattern, kind in ((MONEY, "money"), (VOTE, "vote")):
+    for pattern, kind in ((units.MONEY, "money"), (VOTE, "vote")):
         for match in pattern.finditer(sentence):
             out.append((match.group(0).strip(), kind, match.start()))
     if expected in ("count", "duration"):
@@ -219,17 +147,8 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
     """Every candidate span of the top passages with its features. `similarity` maps a sentence to
     its cosine similarity with the question (from the embedding model already loaded)."""
     query, stats = evidence.query, evidence.stats
-    expected = expected_type(query.text)
-    role = asked_role(query.text)
-    asks_place = bool(_PLACE_QUESTION.search(query.text))
-    asks_change = bool(_CHANGE_QUESTION.search(query.text))
-    asks_national = bool(_NATIONAL.search(query.text))
-    asked_numbers = set(re.findall(r"\d[\d,.]*", query.text))
-    question_terms = set(query.terms)
-    measure_terms = set(query.topic_terms) | {t for alias in query.aliases.values() for t in alias}
-    names_asked = proper_nouns(query.text)
-    tag_entities = expected == "person" or asks_place  # spaCy runs only for who and where questions
-    days = days_named(query.text)  # "the meeting on 23/01/2024": that meeting's papers say it
+    expected, role = query.expected, query.role
+    tag_entities = expected == "person" or query.asks_place  # spaCy runs only for who and where questions
     out: list[Candidate] = []
     for rank, passage in enumerate(evidence.passages):
         chunk, hit = passage.chunk, passage.hit
@@ -239,7 +158,7 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
         columns = tables.column_names(header_lines) if header_lines else []
         passage_coverage = stats.coverage(query, "\n".join((passage.meta, chunk.heading, text)))
         held_text = " ".join((passage.meta, chunk.heading, text)).lower()
-        names_held = sum(name in held_text for name in names_asked) / len(names_asked) if names_asked else 1.0
+        names_held = sum(name in held_text for name in query.names) / len(query.names) if query.names else 1.0
         spans = prose_sentence_spans(text)
         heading_periods = find_periods(chunk.heading, reference_date(passage.context_date))
         # a paper's title dates what its text does not ("Performance Report: Quarter 1 2022/23")
@@ -274,38 +193,37 @@ def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float
                 "lexical_rank": hit.lexical_rank or 100, "dense_rank": hit.dense_rank or 100,
                 "similarity": similarity.get(sentence, 0.0), "coverage": coverage, "own": own,
                 "passage_coverage": passage_coverage, "date_value": date_value, "date_ok": float(date_ok),
-                "asked_date": float(bool(query.periods or query.after or query.before)), "column_dated": 0.0,
+                "asked_date": float(query.asks_date), "column_dated": 0.0,
                 "sentence_words": len(sentence.split()), "is_row": float(is_row),
                 "in_answer": float(section == "answer"), "in_question": float(section == "question"),
                 "sentence_has_question_mark": float("?" in sentence),
-                "asks_place": float(asks_place), "asks_change": float(asks_change),
+                "asks_place": float(query.asks_place), "asks_change": float(query.asks_change),
                 "role_asked": float(bool(role)), "position": position / max(1, len(spans)),
-                "names_held": names_held, "names_asked": float(len(names_asked)),
-                "asked_day": float(bool(days)), "meeting_day_asked": float(passage.context_date in days),
+                "names_held": names_held, "names_asked": float(len(query.names)),
+                "asked_day": float(bool(query.days)), "meeting_day_asked": float(passage.context_date in query.days),
                 "_as_of": _months(as_of_key), "_meeting": _months(meeting_key),
             }
             for span, kind, offset in spans_of(sentence, query, expected):
-                if kind == "sentence" and expected != "sentence" and not asks_place:
+                if kind == "sentence" and expected != "sentence" and not query.asks_place:
                     continue  # a typed question is answered by a typed span, not by the whole sentence
                 features = dict(sentence_features)
                 column_dates = _column_periods(cells, columns, span, passage.context_date) if is_row else []
                 if column_dates:  # a cell's period is its column's ("Quarter 2 22/23"), with its row's
                     value, ok = date_fit(query, [*column_dates, *periods], passage.context_date, weights.date_fit)
                     features.update(date_value=value, date_ok=float(ok), column_dated=1.0)
-                features.update(_span_features(sentence, span, kind, offset, expected, role, asked_numbers,
-                                               question_terms, figure, cells, columns, stats, asks_national))
+                features.update(_span_features(sentence, span, kind, offset, query, figure, cells, columns, stats))
                 closeness = figure_closeness(stats, prepared, sentence, offset, offset + len(span), weights.answer)
                 features.update({f"figure_{name}": value for name, value in closeness.items()})
                 end = offset + len(span)
                 features.update(window.window_features(sentence, offset, end, prepared.asked, stats.idf,
                                                        prepared.tokens))
-                features.update(window.role_direction(sentence, offset, end, role, _MARKERS))
+                features.update(window.role_direction(sentence, offset, end, role, ROLE_MARKERS))
                 features.update(entities.entity_features(sentence, offset, end)
                                 if tag_entities and kind in _ENTITY_KINDS else entities.UNTAGGED)
                 # the question's measure follows the figure ("386 children in care", not "24 leave care")
                 match = re.compile(re.escape(span)).search(sentence, offset) if kind in NUMERIC else None
                 features["counts_measure"] = float(bool(match) and bool(query.topic_terms) and counts_the_measure(
-                    sentence, match, query.topic_terms, measure_terms))
+                    sentence, match, query.topic_terms, query.measure_terms))
                 out.append(Candidate(passage, rank, sentence, span, kind, offset, header if is_row else "",
                                      features))
     _add_ages(out)
@@ -393,15 +311,15 @@ def _add_ages(found: list[Candidate]) -> None:
         c.features["meeting_age_months"] = min(240.0, newest_meeting - meeting) if meeting > 0 else 240.0
 
 
-def _span_features(sentence: str, span: str, kind: str, offset: int, expected: str, role: str,
-                   asked_numbers: set[str], question_terms: set[str], figure: tuple[str, float] | None,
-                   cells: list[str], columns: list[str], stats, asks_national: bool) -> dict:
+def _span_features(sentence: str, span: str, kind: str, offset: int, query: Query,
+                   figure: tuple[str, float] | None, cells: list[str], columns: list[str], stats) -> dict:
+    expected, role, question_terms = query.expected, query.role, set(query.terms)
     features = {f"expect_{t}": float(expected == t) for t in TYPES}
     features.update({f"kind_{t}": float(kind == t) for t in TYPES})
     numeric = kind in ("count", "money", "percent", "rate")
     features["type_match"] = float(kind == expected or (expected == "count" and kind == "count"))
     features["numeric_for_numeric"] = float(numeric and expected in ("count", "money", "percent", "rate"))
-    features["span_in_question"] = float(span.lstrip("£").rstrip("%") in asked_numbers)
+    features["span_in_question"] = float(span.lstrip("£").rstrip("%") in query.numbers)
     # a name the question already gives is rarely its answer ("who seconded Cllr Tilney's amendment")
     name_terms = terms(" ".join(re.findall(r"[A-Z][a-z'’-]+", span))) if kind == "person" else []
     features["name_in_question"] = sum(t in question_terms for t in name_terms) / len(name_terms) if name_terms else 0.0
@@ -416,30 +334,32 @@ def _span_features(sentence: str, span: str, kind: str, offset: int, expected: s
         column_index = position
         if 0 <= position < len(columns):
             column_score = sum(stats.idf(t) for t in set(terms(columns[position])) & question_terms)
-            features["column_national"] = float(bool(_NATIONAL.search(columns[position])))
+            features["column_national"] = float(bool(NATIONAL.search(columns[position])))
     features["column_score"] = column_score
     features["column_index"] = column_index
     features.setdefault("column_national", 0.0)
-    features["national_near"] = _near(sentence, offset, _NATIONAL, 40)
-    features["asks_national"] = float(asks_national)
+    features["national_near"] = _near(sentence, offset, NATIONAL, 40)
+    features["asks_national"] = float(query.asks_national)
     features["change_before"] = float(bool(_CHANGE_BEFORE.search(sentence[:offset])))
-    for name, (_, marker) in _ROLES.items():
+    for name, marker in ROLE_MARKERS.items():
         features[f"role_{name}_near"] = _near(sentence, offset, marker, 50) if role == name else 0.0
-    features["role_any_near"] = max((features[f"role_{n}_near"] for n in _ROLES), default=0.0)
+    features["role_any_near"] = max((features[f"role_{n}_near"] for n in ROLE_MARKERS), default=0.0)
     after = sentence[offset + len(span) : offset + len(span) + 40].lower()
     features["unit_follows_term"] = float(any(t in terms(after) for t in question_terms))
     return features
 
 
-def sentence_similarity(evidence: Evidence, encode) -> dict[str, float]:
-    """Cosine similarity of the question with every sentence of the top passages; `encode` is the
-    loaded embedder's encode (normalised rows)."""
+def sentence_similarity(evidence: Evidence, vectors) -> dict[str, float]:
+    """Cosine similarity of the question with every sentence of the top passages; `vectors` encodes
+    sentences with the loaded embedder (normalised rows, remembered: ask/resources.SentenceVectors)."""
     sentences = sorted({passage.chunk.text[a:b] for passage in evidence.passages
                         for a, b in prose_sentence_spans(passage.chunk.text)})
     if not sentences:
         return {}
-    vectors = encode([evidence.query.text, *sentences])
-    return dict(zip(sentences, (vectors[1:] @ vectors[0]).tolist(), strict=True))
+    question = evidence.query.text_vector
+    if question is None:
+        question = vectors.encode([evidence.query.text])[0]
+    return dict(zip(sentences, (vectors.encode(sentences) @ question).tolist(), strict=True))
 
 
 def matrix(found: list[Candidate], names: tuple[str, ...]) -> np.ndarray:

@@ -10,16 +10,17 @@ import re
 from dataclasses import dataclass
 
 from archive import tables
+from archive.ask import retrieve
 from archive.ask.evidence import Evidence, Passage
+from archive.ask.filters import Filters
 from archive.ask.kinds import numbers
 from archive.ask.spans import table_cell
+from archive.ask.understand.query import parse_query
+from archive.ask.understand.units import series_unit
 from archive.ask.weights import FigureSettings
 from archive.dates import Period, find_periods, period_of_iso, reference_date
 from archive.text import STOPWORDS, sentence_spans, stem
 
-_RATE = re.compile(
-    r"\s*(?:children\s+)?(?:per|in every|for every|out of)\s+(10,000|10k|10000|100,000|1,000)\b", re.I
-)
 _ROW_LABEL_PERIOD = re.compile(r"^\s*(?:\d{2,4}\s*[/-]\s*\d{2,4}|current)\s*$", re.I)
 
 
@@ -42,18 +43,6 @@ class Point:
         out = {k: v for k, v in self.__dict__.items() if k != "sort_key"}
         out["period_end"] = list(self.sort_key)  # [year, month] the period ends, for charts
         return out
-
-
-def _unit(sentence: str, match: re.Match) -> str:
-    text = match.group(0)
-    rate = _RATE.match(sentence, match.end())
-    if rate:
-        return f"per {rate.group(1).replace('10k', '10,000')}"
-    if text.endswith("%"):
-        return "%"
-    if text.startswith("£"):
-        return "£"
-    return "count"
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -102,7 +91,7 @@ def _qualified(sentence: str, topic: tuple[str, ...], measure: set[str]) -> bool
 def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
     """Every value the passages give for the measure (evidence.query), merged by period."""
     query, stats = evidence.query, evidence.stats
-    measure_terms = set(query.topic_terms) | {t for alias in query.aliases.values() for t in alias}
+    measure_terms = query.measure_terms
     points: list[Point] = []
     for passage in evidence.passages:
         chunk = passage.chunk
@@ -124,7 +113,7 @@ def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
             if stats.coverage(query, sentence) >= settings.measure_coverage:
                 for match in figures:
                     if counts_the_measure(sentence, match, query.topic_terms, measure_terms):
-                        points.append(_point(passage, match.group(0), _unit(sentence, match),
+                        points.append(_point(passage, match.group(0), series_unit(sentence, match),
                                              _own_period(sentence, periods, figures, match, settings.reach), sentence))
                 continue
             earlier = chunk.text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
@@ -136,7 +125,7 @@ def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
                 for match in figures:
                     period = _own_period(sentence, periods, figures, match, settings.dated_reach)
                     if period is not None:
-                        points.append(_point(passage, match.group(0), _unit(sentence, match), period,
+                        points.append(_point(passage, match.group(0), series_unit(sentence, match), period,
                                              f"{earlier} {sentence}"))
     return _merge(points)
 
@@ -216,3 +205,13 @@ def _merge(points: list[Point]) -> list[Point]:
         disagrees = len(by_period[(council, unit, key)]) > 1 and not point.period.startswith(("as at", "undated"))
         out.append(Point(**{**point.__dict__, "disagrees": disagrees}))
     return sorted(out, key=lambda p: (p.council, p.unit, p.sort_key, _normal(p.value)))
+
+
+def series(measure: str, resources, council: str = "") -> list[Point]:
+    """Every value the archive gives for a measure, by council and period (over every lexical
+    match; one council's papers when `council` names it). `resources`: the loaded index."""
+    query = parse_query(measure, resources.glossary)
+    rowids = retrieve.lexical(resources.index, query, resources.weights.figures.passages,
+                              Filters(council=council or None))
+    found = retrieve.passages_of(resources.index, resources.papers, rowids)
+    return gather(Evidence(query, found, resources.stats), resources.weights.figures)

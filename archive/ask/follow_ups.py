@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from archive.ask import retrieve
 from archive.ask.cite import citation_text
 from archive.ask.evidence import Evidence
-from archive.ask.query import QUESTION_WORDS, Query
+from archive.ask.filters import Filters
 from archive.ask.stats import CorpusStats
+from archive.ask.understand.query import QUESTION_WORDS, Query, parse_query
 from archive.dates import parse_date
 from archive.records import Hit
 from archive.text import STOPWORDS, stem, words
@@ -63,3 +65,22 @@ def status(follow: list[dict], due_iso: str, today: str) -> str:
     if follow:
         return "follow-up found"
     return "overdue" if due_iso and due_iso < today else "no follow-up found"
+
+
+def find(commitment: dict, resources) -> list[tuple[str, int]]:
+    """Later passages that follow a commitment up, as (date, chunk rowid), oldest first; `resources`
+    is the loaded index (ask/resources.py). Candidates are passages of its own item, and the best
+    passages of the same committee's meetings from then on that hold at least two of its three
+    rarest words: an indexed lookup that stays quick as the archive grows."""
+    query = parse_query(commitment["quote"], resources.glossary)
+    expression = rare_words_expression(query, resources.stats)
+    document = resources.papers.documents[commitment["doc_id"]]
+    later = Filters(committee=document.committee or None, date_from=commitment["meeting_date"] or None,
+                    council=document.council or None)
+    rowids = resources.index.lexical_ids(expression, resources.weights.follow_up_passages,
+                                         later.restriction()) if expression else []
+    own = [c.chunk_id for c in resources.index.part_chunks(commitment["doc_id"], commitment["part_id"])]
+    found = retrieve.passages_of(resources.index, resources.papers, list(dict.fromkeys(own + rowids)))
+    evidence = Evidence(query, found, resources.stats)
+    return [(when, hit.chunk.chunk_id)
+            for when, hit in follow_ups(commitment, evidence, resources.weights.follow_up_coverage)]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
-from archive.ask.query import Query
+from archive.ask.understand.query import Query
+from archive.ask.understand.units import DENOMINATOR
 from archive.dates import find_periods
-from archive.text import words
 
 _NUMBER = re.compile(
     r"(?<![\w./])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w./])(?:£\s?)?\d+(?:\.\d+)?%?(?![\w/])"
 )
 _AGE_AFTER = re.compile(r"(?:s\b|\s*(?:population|years?|-year|year-olds|olds)\b)", re.IGNORECASE)
-_DENOMINATOR = re.compile(r"10,?000|1,?000|100,?000")  # of a rate: "67:10000"
 TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 DURATION = re.compile(
     r"\b(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s+(?:weeks?|months?|days?|years?|hours?)\b", re.IGNORECASE
@@ -55,7 +54,7 @@ def numbers(sentence: str) -> list[re.Match]:
             continue
         before = sentence[max(0, match.start() - 12) : match.start()].lower().rstrip()
         if before.endswith(("per", "every", "cluster of", "aged", "ages", "age", "age of")) or (
-                before.endswith(":") and _DENOMINATOR.fullmatch(match.group(0))):
+                before.endswith(":") and DENOMINATOR.fullmatch(match.group(0))):
             continue  # "per 10,000", "from every 10,000", "67:10000" are units, "aged 0 to 18" an age range
         if before.endswith(("under", "over")) and _AGE_AFTER.match(sentence, match.end()):
             continue  # "under 18 population", "over 65s"
@@ -79,7 +78,7 @@ def roles(sentence: str) -> list[str]:
 
 
 def names(sentence: str, query: Query) -> list[str]:
-    asked = {w.lower() for w in words(query.text)}
+    asked = query.words
     names = [m.group(1).strip() for m in _TITLED_NAME.finditer(sentence)]
     for match in _NAME.finditer(sentence):
         parts = match.group(1).split()

@@ -7,8 +7,8 @@ from dataclasses import replace
 from archive.ask.datefit import date_fit
 from archive.ask.evidence import Passage
 from archive.ask.kinds import holds_kind
-from archive.ask.query import Query
 from archive.ask.stats import CorpusStats
+from archive.ask.understand.query import Query
 from archive.ask.weights import Weights
 
 MIN_REPEAT_CHARS = 60  # a passage this long found inside another is the same text printed twice

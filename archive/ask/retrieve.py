@@ -8,8 +8,8 @@ import sqlite3
 from archive.ask.evidence import Papers, Passage
 from archive.ask.filters import Filters
 from archive.ask.fuse import reciprocal_rank_fusion
-from archive.ask.query import Query, fts_query
 from archive.ask.stats import CorpusStats
+from archive.ask.understand.query import Query, fts_query
 from archive.dates import Period
 from archive.index import dense, embedded, store
 from archive.index.backend import IndexStore, Row
@@ -31,9 +31,10 @@ def lexical(index: IndexStore | sqlite3.Connection, query: Query, n: int, filter
 def semantic(index: IndexStore | dense.DenseIndex, embedder: Embedder, query: Query, n: int,
              db: sqlite3.Connection | None = None, filters: Filters | None = None) -> list[int]:
     """The n chunks nearest the question, among those the filters allow; `index` is an index store,
-    or an embedded generation's vectors (with its database `db` when filtering)."""
+    or an embedded generation's vectors (with its database `db` when filtering). The query's own
+    vector when it has one (ask/pipeline.embed), else the search text encoded now."""
     restriction = filters.restriction() if filters else None
-    vector = embedder.encode([query.search_text])[0]
+    vector = query.vector if query.vector is not None else embedder.encode([query.search_text])[0]
     if isinstance(index, dense.DenseIndex):
         return embedded.dense_ids(index, db, vector, n, restriction)
     return index.dense_ids(vector, n, restriction)
@@ -55,3 +56,9 @@ def fused_passages(index: IndexStore, papers: Papers, lexical_ids: list[int],
     rows = index.chunk_rows([rowid for rowid, _ in fused])
     return [passage_of_row(papers, rows[rowid], score, lexical_rank.get(rowid), dense_rank.get(rowid))
             for rowid, score in fused]
+
+
+def passages_of(index: IndexStore, papers: Papers, rowids: list[int]) -> tuple[Passage, ...]:
+    """Chunks by rowid as passages (in that order), read in one query."""
+    rows = index.chunk_rows(rowids)
+    return tuple(passage_of_row(papers, rows[i]) for i in rowids)

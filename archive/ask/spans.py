@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from archive import tables
 from archive.ask.kinds import numbers
-from archive.ask.query import Query
 from archive.ask.stats import CorpusStats
+from archive.ask.understand import units
+from archive.ask.understand.query import Query
 from archive.ask.weights import AnswerWeights
 from archive.dates import find_periods
 from archive.text import STOPWORDS, WORD_PATTERN, stem, terms
@@ -18,13 +19,6 @@ from archive.text import STOPWORDS, WORD_PATTERN, stem, terms
 _CLAUSE_BREAK = re.compile(
     r"\s(?:whilst|while|whereas|but|although|compared with|compared to)\s|[;:]\s|,\s(?!\d)", re.IGNORECASE
 )
-_UNIT = re.compile(
-    r"\s*(?:per|a|each|in every)\s+(?:10,000|10000|10k|100,000|1,000|week|month|year|annum|day|head|child)\b"
-    r"|\s*(?:per cent|percent)\b", re.IGNORECASE
-)
-_RATE_AFTER = re.compile(r"\s*(?:children\s+)?(?:per|in every|out of|for every)\b", re.I)
-_WANTS_COUNT = re.compile(r"^\s*how many\b|\bfigure\b|\bnumber of\b", re.I)
-_WANTS_RATE = re.compile(r"\b(rate|per|percent|percentage|proportion|share)\b", re.I)
 STOPWORD_STEMS = frozenset(stem(w) for w in STOPWORDS)
 COUNT_HEADERS = ("number", "no.", "count", "total")
 
@@ -44,7 +38,7 @@ def table_cell(stats: CorpusStats, query: Query, row: str, header: str) -> str |
         if not tables.is_figure_cell(cell) or index >= len(columns):
             continue
         score = sum(stats.idf(t) for t in set(terms(columns[index])) & asked)
-        if query.text.lower().startswith("how many") and any(h in columns[index].lower() for h in COUNT_HEADERS):
+        if query.how_many and any(h in columns[index].lower() for h in COUNT_HEADERS):
             score += 1.0
         if score > best_score:
             best, best_score = cell.strip(), score
@@ -72,12 +66,12 @@ def figure_context(stats: CorpusStats, query: Query, sentence: str, weights: Ans
     return FigureContext(
         tokens=token_positions(sentence),
         asked=asked,
-        asked_numbers=set(re.findall(r"\d[\d,.]*", query.text)),
+        asked_numbers=set(query.numbers),
         asked_dates=[position for period in find_periods(sentence)
                      if any(period.overlaps(asked) for asked in query.periods)
                      for position in [sentence.find(period.text)] if position >= 0],
         breaks=[0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)],
-        wants_count=bool(_WANTS_COUNT.search(query.text)) and not _WANTS_RATE.search(query.text),
+        wants_count=query.wants_count,
         most=2 * sum(stats.idf(t) for t in asked) + (weights.date_proximity if query.periods else 0.0) or 1.0,
     )
 
@@ -108,7 +102,7 @@ def figure_closeness(stats: CorpusStats, context: FigureContext, sentence: str, 
     qualifier = sum(weights.qualifier * stats.idf(t) for t in (following[:counted] if counted is not None else [])
                     if t not in STOPWORD_STEMS and not t[0].isdigit())
     text = sentence[start:end]
-    share = text.endswith("%") or bool(_RATE_AFTER.match(sentence, end))
+    share = units.is_share(sentence, start, end)
     most = context.most
     return {"clause": clause / most, "dated": dated / most, "near": near / most, "qualifier": qualifier / most,
             "share_for_count": float(context.wants_count and share),
@@ -135,6 +129,5 @@ def best_figure(stats: CorpusStats, query: Query, sentence: str, context: str, w
         return score - parts["share_for_count"] / 2  # a rate or a share is not a count
 
     best = max(found, key=closeness)
-    unit = _UNIT.match(sentence, best.end())
-    span = sentence[best.start() : unit.end() if unit else best.end()]
+    span = sentence[best.start() : units.span_end(sentence, best.end())]
     return span.strip(), max(0.0, closeness(best))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from archive.ask.query import Query
+from archive.ask.understand.query import Query
 from archive.glossary import Glossary
 from archive.text import stem, terms
 

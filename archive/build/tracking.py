@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archive.ask import follow_ups
+from archive.ask.resources import Resources
 from archive.index import format, store
 from archive.index.embed import Embedder
+from archive.index.embedded import EmbeddedStore
 
 
 def find_follow_ups(generation: Path, manifest: dict, embedder: Embedder) -> int:
     """Search a finished (not yet published) generation for each commitment's follow-ups and store
     them; returns how many commitments were looked at."""
-    from archive.core import Archive
-
-    archive = Archive(generation, embedder, manifest)
-    items = store.commitment_rows(archive.db)
-    found = [(item["rowid"], archive.follow_ups(item)) for item in items]
-    archive.reader.close()
+    resources = Resources(EmbeddedStore(generation, manifest), embedder)
+    items = store.commitment_rows(resources.index.db)
+    found = [(item["rowid"], follow_ups.find(item, resources)) for item in items]
+    resources.index.reader.close()
     connection = store.connect(generation / format.DATABASE)
     with connection:
         store.write_follow_ups(connection, found)

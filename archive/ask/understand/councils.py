@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from archive.ask.places import areas_named
+from archive.ask.understand.places import areas_named
 from archive.text import STOPWORDS
 
 # Words every council's name may carry: what is left is the name people use ("Hollinbridge").

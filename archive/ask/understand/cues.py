@@ -1,0 +1,126 @@
+"""What a question asks for, read from its words: the answer type it expects, the retrieval intent,
+the role it asks about (who moved, who chaired), and whether it asks where, by how much, or for a
+national comparator. The only place that reads a question's type from its text."""
+
+from __future__ import annotations
+
+import re
+
+from archive.dates import MONTHS
+from archive.text import STOPWORDS
+
+_EXPECT = [  # (expected type, question pattern), first match wins
+    ("time", re.compile(r"\bwhat time\b|\bstart(?:ed)? at\b|\bfinish(?:ed)?\b.*\bwhen\b"
+                        r"|^\s*when did\b.*\b(?:meeting|council|committee|session|board)\b.*\b(?:end|close|finish"
+                        r"|start|begin|commence)\b", re.I)),
+    ("duration", re.compile(r"^\s*how long\b|\bhow many (?:weeks|months|years|days|hours)\b|\bduration\b", re.I)),
+    ("date", re.compile(r"^\s*(?:when|on what date|what date|by when|by what date|which (?:month|year|date))\b"
+                        r"|\bwhat date\b|\bwhich date\b|\bdue (?:date|by)\b|\bwhen\b", re.I)),
+    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\bname of the\b|\bwho\b"
+                          # "which councillor", "which cabinet member", "which portfolio holder"
+                          r"|\bwhich (?:[a-z]+\s+){0,2}(?:councillors?|officers?|member|person|director|holder|leader"
+                          r"|chair(?:man|woman|person)?)\b", re.I)),
+    ("rate", re.compile(r"\brate\b|\bper 10,?000\b|\bper 1,?000\b", re.I)),
+    ("percent", re.compile(r"\bpercent|\bper cent\b|%|\bproportion\b|\bpercentage\b|\bshare of\b", re.I)),
+    ("money", re.compile(r"\bhow much\b|\bcost|\bspend|\bspent\b|\bbudget|\boverspend|\bunderspend|\bsaving|£"
+                         r"|\bfunding\b|\bgrant\b|\bprice\b|\bfee\b|\bvalue of\b|\bvariance\b|\boutturn\b|\barrears\b"
+                         r"|\bcouncil tax\b|\bcharge\b|\ballowance\b", re.I)),
+    ("vote", re.compile(r"\bvote[ds]?\b|\bvoting\b|\bcarried by\b|\bmajority\b", re.I)),
+    ("count", re.compile(r"^\s*how many\b|\bnumber of\b|\bhow many\b|\bfigure\b|\btotal\b|\bcount\b|\bvotes?\b", re.I)),
+]
+PLACE_QUESTION = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
+# the role a question asks about, in the order the answer selector's role features were trained in
+ROLES_ASKED = {
+    "chair": re.compile(r"\bchair(?:ed|man|woman|person)?\b|\bpresid", re.I),
+    "mover": re.compile(r"\bmov(?:ed|er)\b|\bpropos(?:ed|er)\b|\btabled\b|\bput forward\b", re.I),
+    "seconder": re.compile(r"\bsecond(?:ed|er)\b", re.I),
+    "respondent": re.compile(r"\brespond|\breply|\breplied|\banswer(?:ed)?\b", re.I),
+    "questioner": re.compile(r"\basked\b|\bquestioner\b|\bput the question\b|\braised\b|\bsubmitted\b", re.I),
+    "owner": re.compile(r"\bowner\b|\bresponsible\b|\blead officer\b|\bwho (?:is|was) (?:to|due)\b", re.I),
+    "end": re.compile(r"\b(?:end|ended|finish(?:ed)?|close[ds]?|conclude[ds]?)\b", re.I),
+    "start": re.compile(r"\b(?:start(?:ed)?|begin|began|commence[ds]?|open(?:ed)?)\b", re.I),
+    "venue": PLACE_QUESTION,
+    "author": re.compile(r"\bauthor\b|\bwrote\b|\bwritten by\b|\bcontact officer\b", re.I),
+}
+# a comparator, in a question or beside a figure ("England", "statistical neighbours")
+NATIONAL = re.compile(r"\bengland\b|\bnational(?:ly)?\b|\bstatistical neighbou?rs?\b|\bregional\b|\bcomparator",
+                      re.I)
+_CHANGE_QUESTION = re.compile(r"\bby how much\b|\bhow much (?:did|has|had) .* (?:rise|fall|increase|decrease|drop)"
+                              r"|\bchange\b|\bincrease\b|\bdecrease\b|\breduction\b", re.I)
+_WANTS_COUNT = re.compile(r"^\s*how many\b|\bfigure\b|\bnumber of\b", re.I)
+_WANTS_RATE = re.compile(r"\b(rate|per|percent|percentage|proportion|share)\b", re.I)
+_ASKED_NUMBER = re.compile(r"\d[\d,.]*")
+_PROPER = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,}(?:['’]s)?)\b")
+# "after the 2022 inspection", "before the June 2021 report": a bound, not the date asked about
+BOUND = re.compile(r"\b(before|after|since|until|prior to|following|by)\s+(?:the\s+)?$", re.I)
+_BODY = re.compile(r"\b([A-Za-z][\w'-]+)\s+(committee|board|panel|sub-committee)\b", re.I)
+_NOT_A_NAME = {"the", "this", "that", "a", "each", "every", "which", "what", "its", "their", "whole", "full"}
+
+_INTENTS = (  # retrieval's coarse intent, first match wins
+    ("time", re.compile(r"^(what|which)\s+time\b|(?:^| )what time(?= |$)")),
+    ("duration", re.compile(r"^how (long|often)\b")),
+    ("date", re.compile(r"^(when|what date|what year|in what year|which year|which month)\b")),
+    ("person", re.compile(r"^(who|whom|which (person|officer|councillor|member))\b")),
+    ("fact", re.compile(r"^(which|what)\s+(local authority|council|authority|team|committee|organisation|body|"
+                        r"service|school|ward|area|postcode|software|tool|scheme)\b")),
+    ("figure", re.compile(r"^how (many|much)\b|\b(figure|number of|how many|how much|percentage|proportion|rate|cost"
+                          r"|spend|total|average|amount)\b")),
+)
+
+
+def intent_of(question: str) -> str:
+    """figure | date | time | person | duration | fact: what reranking looks for in a passage."""
+    q = question.lower().strip()
+    return next((intent for intent, pattern in _INTENTS if pattern.search(q)), "fact")
+
+
+def expected_type(question: str) -> str:
+    """The answer type a question expects: count, money, percent, rate, vote, date, time, duration,
+    person, or a sentence."""
+    for name, pattern in _EXPECT:
+        if pattern.search(question):
+            return name
+    return "sentence"
+
+
+def asked_role(question: str) -> str:
+    for role, asked in ROLES_ASKED.items():
+        if asked.search(question):
+            return role
+    return ""
+
+
+def asks_place(question: str) -> bool:
+    return bool(PLACE_QUESTION.search(question))
+
+
+def asks_change(question: str) -> bool:
+    return bool(_CHANGE_QUESTION.search(question))
+
+
+def asks_national(question: str) -> bool:
+    return bool(NATIONAL.search(question))
+
+
+def wants_count(question: str) -> bool:
+    """A count, not a rate or share of one ("how many", "the figure", "the number of")."""
+    return bool(_WANTS_COUNT.search(question)) and not _WANTS_RATE.search(question)
+
+
+def asked_numbers(question: str) -> frozenset[str]:
+    return frozenset(_ASKED_NUMBER.findall(question))
+
+
+def proper_nouns(question: str) -> frozenset[str]:
+    """Names in a question (a council, a place, a school), not its first word or a month."""
+    found = {m.group(1).lower().removesuffix("'s").removesuffix("’s") for m in _PROPER.finditer(question.strip())}
+    return frozenset(w for w in found if w not in MONTHS and w not in STOPWORDS)
+
+
+def named_bodies(question: str) -> list[str]:
+    """"planning committee", "Scrutiny Management Board": the word that names a body, with it."""
+    return [
+        f"{m.group(1)} {m.group(2)}".lower()
+        for m in _BODY.finditer(question)
+        if m.group(1).lower() not in _NOT_A_NAME
+    ]
