@@ -21,7 +21,7 @@ def __getattr__(name: str):
 
         return Archive
     if name == "Filters":
-        from archive.ask.filters import Filters
+        from archive.ask.retrieve.filters import Filters
 
         return Filters
     if name == "Weights":

@@ -161,7 +161,7 @@ def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc
 @friendly
 def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross: bool, index_dir: Path | None) -> None:
     """Recall@1/5/10, MRR@10, answer accuracy, span-exact and abstention on a questions JSONL file."""
-    from archive.ask.evaluate import evaluate, load_questions
+    from archive.evaluate.metrics import evaluate, load_questions
 
     archive = _open(index_dir)
     items = load_questions(questions)
@@ -171,7 +171,7 @@ def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross
     modes = ["lexical", "dense", "fused", "hybrid", "plain"] if mode == "all" else [mode]
     for name in modes:
         if name == "plain":
-            from archive.ask.plain import PlainStack
+            from archive.evaluate.plain import PlainStack
 
             result = evaluate(PlainStack.from_archive(archive), items, mode=name)
         else:
@@ -188,7 +188,7 @@ def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross
 
 
 def _cross_validate(archive, path: Path, items: list[dict], as_json: bool) -> None:
-    from archive.ask.learn import build_examples, cross_validate, summarise
+    from archive.evaluate.train import build_examples, cross_validate, summarise
 
     councils = {item.get("council", "") for item in items}
     found = build_examples(archive, {path.name: items}, "", councils)

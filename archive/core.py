@@ -15,15 +15,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive import listings
-from archive.ask import figures as figure_series
-from archive.ask import follow_ups, pipeline, retrieve
+from archive.ask import pipeline
 from archive.ask.evidence import Evidence, Passage
-from archive.ask.features import Candidate
-from archive.ask.figures import Point
-from archive.ask.filters import Filters
 from archive.ask.resources import Resources
-from archive.ask.selector import AnswerSelector
-from archive.ask.stats import CorpusStats
+from archive.ask.retrieve import search as retrieve
+from archive.ask.retrieve.filters import Filters
+from archive.ask.retrieve.stats import CorpusStats
+from archive.ask.select.candidates import Candidate
+from archive.ask.select.selector import AnswerSelector
+from archive.ask.track import figures as figure_series
+from archive.ask.track import follow_ups
+from archive.ask.track.figures import Point
 from archive.ask.understand.query import Query
 from archive.ask.weights import Weights
 from archive.index import dense, format
@@ -112,7 +114,7 @@ class Archive:
     def ask(self, question: str, k: int = 10, filters: Filters | None = None) -> Answer:
         return pipeline.ask(question, self.resources, k, filters)
 
-    # -- records (listings.py, ask/figures.py, ask/follow_ups.py) ---------------------------------
+    # -- records (listings.py, ask/track/figures.py, ask/track/follow_ups.py) ---------------------------------
     def figures(self, measure: str, council: str = "") -> list[Point]:
         return figure_series.series(measure, self.resources, council)
 

@@ -7,9 +7,11 @@ A date mention is reduced to a period (first month, last month) as (year, month)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 MONTHS = {
     name: index
@@ -131,90 +133,132 @@ def find_periods(text: str, reference: date | None = None) -> list[Period]:
     return list(_find_periods(text, reference))
 
 
+# Readers: one per rule, a match (and the reference date, None unless the rule needs one) to a Period, or None
+def _month_period(year: int, month: int, text: str) -> Period:
+    return Period((year, month), (year, month), text)
+
+
+def _read_year_ending(match: re.Match, _: date | None) -> Period:
+    end_year, end_month = int(match.group(2)), _month(match.group(1))
+    start_year, start_month = (end_year, end_month + 1 - 12) if end_month == 12 else (end_year - 1, end_month + 1)
+    return Period((start_year, start_month), (end_year, end_month), match.group(0))
+
+
+def _read_relative(match: re.Match, reference: date) -> Period | None:
+    period = _relative(match.group(1).lower(), match.group(2).lower(), reference)
+    return Period(period.first, period.last, match.group(0)) if period else None
+
+
+def _read_iso(match: re.Match, _: date | None) -> Period | None:
+    year, month = int(match.group(1)), int(match.group(2))
+    return _month_period(year, month, match.group(0)) if 1 <= month <= 12 else None
+
+
+def _read_day_month_year(match: re.Match, _: date | None) -> Period:
+    return _month_period(int(match.group(3)), _month(match.group(2)), match.group(0))
+
+
+def _read_quarter(words: dict[str, int]) -> Callable[[re.Match, date | None], Period | None]:
+    """"Q1 22/23", "first quarter of 2022/23": quarter word in group 1, the financial year in groups 2 and 3."""
+    def read(match: re.Match, _: date | None) -> Period | None:
+        years = _financial_year(match.group(2), match.group(3))
+        return _quarter(years[0], words[match.group(1).lower()], match.group(0)) if years else None
+    return read
+
+
+def _read_months_of_year(months: dict[str, tuple[int, int]]) -> Callable[[re.Match, date | None], Period]:
+    """"summer 2023", "end of 2023": the months named by group 1 in the year of group 2."""
+    def read(match: re.Match, _: date | None) -> Period:
+        first, last = months[" ".join(match.group(1).lower().split())]
+        return Period((int(match.group(2)), first), (int(match.group(2)), last), match.group(0))
+    return read
+
+
+def _read_winter(match: re.Match, _: date | None) -> Period:
+    year = int(match.group(1))  # winter 2023 (or 2023/24): December 2023 to February 2024
+    return Period((year, 12), (year + 1, 2), match.group(0))
+
+
+def _read_month_range(match: re.Match, _: date | None) -> Period:
+    first, last, end_year = _month(match.group(1)), _month(match.group(2)), int(match.group(3))
+    start_year = end_year if first <= last else end_year - 1
+    return Period((start_year, first), (end_year, last), match.group(0))
+
+
+def _read_month_year(match: re.Match, _: date | None) -> Period | None:
+    word = match.group(1).lower()
+    # "may 24" is too often the verb; only take short years after unambiguous month names
+    if len(match.group(2)) == 2 and word == "may":
+        return None
+    return _month_period(_year(match.group(2)), _month(word), match.group(0))
+
+
+def _read_day_month(match: re.Match, reference: date) -> Period | None:
+    if not 1 <= int(match.group(1)) <= 31:
+        return None
+    # "13 October" in a paper of an October 2022 meeting: the meeting's year
+    return _month_period(reference.year, _month(match.group(2)), match.group(0))
+
+
+def _read_bare_month(match: re.Match, reference: date) -> Period | None:
+    if match.group(1).lower() == "may":  # "may" is too often the verb
+        return None
+    month = _month(match.group(1))
+    year = reference.year if month <= reference.month else reference.year - 1
+    return _month_period(year, month, match.group(1))
+
+
+def _read_financial_year(match: re.Match, _: date | None) -> Period | None:
+    years = _financial_year(match.group(1), match.group(2))
+    return Period((years[0], 4), (years[1], 3), match.group(0)) if years else None
+
+
+def _read_year_only(match: re.Match, _: date | None) -> Period:
+    year = int(match.group(1))
+    return Period((year, 1), (year, 12), match.group(0))
+
+
+class _Rule(NamedTuple):
+    pattern: re.Pattern
+    read: Callable[[re.Match, date | None], Period | None]
+    needs_reference: bool = False  # skipped without a reference date
+    only_free: bool = True  # skipped where the span overlaps one an earlier match took
+    group: int = 0  # the group whose span the period takes (and is placed by)
+
+
+# In order: a span an earlier rule took is not read again by a later one
+_RULES: tuple[_Rule, ...] = (
+    _Rule(_YEAR_ENDING, _read_year_ending, only_free=False),
+    _Rule(_RELATIVE, _read_relative, needs_reference=True, only_free=False),
+    _Rule(_ISO, _read_iso, only_free=False),
+    _Rule(_DAY_MONTH_YEAR, _read_day_month_year),
+    _Rule(_QUARTER_NAMED, _read_quarter(_QUARTER_WORDS)),
+    _Rule(_SEASON, _read_months_of_year(_SEASONS)),
+    _Rule(_WINTER, _read_winter),
+    _Rule(_PART_OF_YEAR, _read_months_of_year(_PARTS)),
+    _Rule(_MONTH_RANGE, _read_month_range),
+    _Rule(_QUARTER_FY, _read_quarter(_QUARTER_NUMBERS)),
+    _Rule(_MONTH_YEAR, _read_month_year),
+    _Rule(_DAY_MONTH, _read_day_month, needs_reference=True),
+    _Rule(_BARE_MONTH, _read_bare_month, needs_reference=True, group=1),
+    _Rule(_FINANCIAL_YEAR, _read_financial_year),
+    _Rule(_YEAR, _read_year_only),
+)
+
+
 @lru_cache(maxsize=16384)  # answering reads the same sentences for reranking, candidates and figures
 def _find_periods(text: str, reference: date | None) -> tuple[Period, ...]:
-    found: list[tuple[int, int, Period]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(span: tuple[int, int]) -> bool:
-        return all(span[1] <= a or span[0] >= b for a, b in taken)
-
-    def add(match: re.Match, period: Period, group: int = 0) -> None:
-        taken.append(match.span(group))
-        found.append((*match.span(group), period))
-
-    for match in _YEAR_ENDING.finditer(text):
-        end_year, end_month = int(match.group(2)), _month(match.group(1))
-        start_year, start_month = (end_year, end_month + 1 - 12) if end_month == 12 else (end_year - 1, end_month + 1)
-        add(match, Period((start_year, start_month), (end_year, end_month), match.group(0)))
-    if reference is not None:
-        for match in _RELATIVE.finditer(text):
-            period = _relative(match.group(1).lower(), match.group(2).lower(), reference)
-            if period:
-                add(match, Period(period.first, period.last, match.group(0)))
-    for match in _ISO.finditer(text):
-        year, month = int(match.group(1)), int(match.group(2))
-        if 1 <= month <= 12:
-            add(match, Period((year, month), (year, month), match.group(0)))
-    for match in _DAY_MONTH_YEAR.finditer(text):
-        if free(match.span()):
-            year, month = int(match.group(3)), _month(match.group(2))
-            add(match, Period((year, month), (year, month), match.group(0)))
-    for match in _QUARTER_NAMED.finditer(text):
-        if free(match.span()):
-            years = _financial_year(match.group(2), match.group(3))
-            if years:
-                add(match, _quarter(years[0], _QUARTER_WORDS[match.group(1).lower()], match.group(0)))
-    for match in _SEASON.finditer(text):
-        if free(match.span()):
-            first, last = _SEASONS[match.group(1).lower()]
-            add(match, Period((int(match.group(2)), first), (int(match.group(2)), last), match.group(0)))
-    for match in _WINTER.finditer(text):
-        if free(match.span()):
-            year = int(match.group(1))  # winter 2023 (or 2023/24): December 2023 to February 2024
-            add(match, Period((year, 12), (year + 1, 2), match.group(0)))
-    for match in _PART_OF_YEAR.finditer(text):
-        if free(match.span()):
-            first, last = _PARTS[" ".join(match.group(1).lower().split())]
-            add(match, Period((int(match.group(2)), first), (int(match.group(2)), last), match.group(0)))
-    for match in _MONTH_RANGE.finditer(text):
-        if free(match.span()):
-            first, last, end_year = _month(match.group(1)), _month(match.group(2)), int(match.group(3))
-            start_year = end_year if first <= last else end_year - 1
-            add(match, Period((start_year, first), (end_year, last), match.group(0)))
-    for match in _QUARTER_FY.finditer(text):
-        if free(match.span()):
-            years = _financial_year(match.group(2), match.group(3))
-            if years:
-                add(match, _quarter(years[0], _QUARTER_NUMBERS[match.group(1).lower()], match.group(0)))
-    for match in _MONTH_YEAR.finditer(text):
-        if free(match.span()):
-            word = match.group(1).lower()
-            # "may 24" is too often the verb; only take short years after unambiguous month names
-            if len(match.group(2)) == 2 and word == "may":
+    found: list[tuple[int, int, Period]] = []  # (start, end, period); the spans taken so far
+    for rule in _RULES:
+        if rule.needs_reference and reference is None:
+            continue
+        for match in rule.pattern.finditer(text):
+            start, end = match.span(rule.group)
+            if rule.only_free and not all(end <= a or start >= b for a, b, _ in found):
                 continue
-            year, month = _year(match.group(2)), _month(word)
-            add(match, Period((year, month), (year, month), match.group(0)))
-    if reference is not None:
-        for match in _DAY_MONTH.finditer(text):
-            if free(match.span()) and 1 <= int(match.group(1)) <= 31:
-                # "13 October" in a paper of an October 2022 meeting: the meeting's year
-                month = _month(match.group(2))
-                add(match, Period((reference.year, month), (reference.year, month), match.group(0)))
-        for match in _BARE_MONTH.finditer(text):
-            if free(match.span(1)) and match.group(1).lower() != "may":  # "may" is too often the verb
-                month = _month(match.group(1))
-                year = reference.year if month <= reference.month else reference.year - 1
-                add(match, Period((year, month), (year, month), match.group(1)), group=1)
-    for match in _FINANCIAL_YEAR.finditer(text):
-        if free(match.span()):
-            years = _financial_year(match.group(1), match.group(2))
-            if years:
-                add(match, Period((years[0], 4), (years[1], 3), match.group(0)))
-    for match in _YEAR.finditer(text):
-        if free(match.span()):
-            year = int(match.group(1))
-            add(match, Period((year, 1), (year, 12), match.group(0)))
+            period = rule.read(match, reference)
+            if period is not None:
+                found.append((start, end, period))
     found.sort()
     return tuple(period for _, _, period in found)
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from archive.ask import follow_ups, retrieve
+from archive.ask.retrieve import search as retrieve
+from archive.ask.track import follow_ups
 from archive.records import Document, Hit
 from archive.text import terms
 

@@ -77,6 +77,6 @@ def filter_options(func):
 
 def filters_of(committee, date_from, date_to, doc_type, meeting, council):
     """The Filters the filter options give (imported here, not at start: `archive --help` stays quick)."""
-    from archive.ask.filters import Filters
+    from archive.ask.retrieve.filters import Filters
 
     return Filters.given(committee, date_from, date_to, doc_type, meeting, council)

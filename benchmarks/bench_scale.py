@@ -385,7 +385,7 @@ def child_recall(index_dir: Path, questions: list[dict]) -> dict:
     """Recall@10 of the archive's dense search against exact inner product over the stored vectors.
     A returned chunk counts when its exact score reaches the 10th best exact score (ties count)."""
     from archive import Archive
-    from archive.ask import retrieve
+    from archive.ask.retrieve import search as retrieve
     from archive.index.embed import HashEmbedder
 
     archive = Archive.open(index_dir, embedder=HashEmbedder())
@@ -405,9 +405,9 @@ def child_recall(index_dir: Path, questions: list[dict]) -> dict:
 
 
 def child_naive(index_dir: Path, questions: list[dict], stage_file: Path) -> dict:
-    """The naive stack (archive/ask/plain.py's PlainStack) over the index's own chunk texts, one
+    """The naive stack (archive/evaluate/plain.py's PlainStack) over the index's own chunk texts, one
     passage per chunk (heading and text), with the same hash embedder."""
-    from archive.ask.plain import PlainStack
+    from archive.evaluate.plain import PlainStack
     from archive.index.embed import HashEmbedder
 
     def stage(name: str) -> None:

@@ -16,8 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from archive import Archive
-from archive.ask.evaluate import evaluate, load_questions
 from archive.ask.weights import RerankWeights, Weights
+from archive.evaluate.metrics import evaluate, load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 GRID = {

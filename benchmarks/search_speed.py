@@ -62,7 +62,7 @@ def lexical_comparison(n_chunks: int, n_queries: int) -> None:
 
 def end_to_end(n_queries: int) -> None:
     from archive import Archive
-    from archive.ask.evaluate import load_questions
+    from archive.evaluate.metrics import load_questions
 
     archive = Archive.open(ROOT / "index")
     questions = [q["question"] for q in load_questions(ROOT / "eval" / "questions.jsonl")][:n_queries]

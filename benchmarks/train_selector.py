@@ -53,8 +53,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from archive import Archive
-    from archive.ask.evaluate import load_questions
-    from archive.ask.learn import build_examples, cross_validate, summarise, train_selector
+    from archive.evaluate.metrics import load_questions
+    from archive.evaluate.train import build_examples, cross_validate, summarise, train_selector
 
     if args.cache and args.cache.exists():
         found = pickle.loads(args.cache.read_bytes())

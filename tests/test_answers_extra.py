@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.ask.evaluate import evaluate, load_questions
+from archive.evaluate.metrics import evaluate, load_questions
 from tests.conftest import assert_floors
 
 pytestmark = pytest.mark.slow

@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.ask.evaluate import evaluate, load_questions
+from archive.evaluate.metrics import evaluate, load_questions
 from tests.conftest import QUESTIONS, assert_floors
 
 pytestmark = pytest.mark.slow

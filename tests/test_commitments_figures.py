@@ -95,7 +95,7 @@ def test_soft_undertakings_with_a_due_meeting_ahead(hash_archive):
 def test_follow_ups_are_found_when_the_index_is_built(hash_index, monkeypatch):
     """`commitments` reads the follow-ups the build stored: no search runs per call."""
     from archive import Archive
-    from archive.ask import follow_ups
+    from archive.ask.track import follow_ups
     from archive.index.embed import HashEmbedder
 
     archive = Archive.open(hash_index, embedder=HashEmbedder())

@@ -11,7 +11,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from archive.ask.filters import Filters
+from archive.ask.retrieve.filters import Filters
 from archive.ask.understand.councils import Councils
 from archive.build.checks import date_warning, meeting_dates_stated, metadata_warnings
 from archive.build.corpus import SourceFile, list_sources

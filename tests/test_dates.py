@@ -1,6 +1,6 @@
 import pytest
 
-from archive.ask.datefit import granularity_fit
+from archive.ask.retrieve.datefit import granularity_fit
 from archive.ask.understand.query import parse_query
 from archive.dates import Period, find_periods, human_date, parse_date
 

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from archive.api.app import create_app
 from archive.api.feeds import FeedStore, SavedSearch
 from archive.api.settings import ApiSettings
-from archive.ask.filters import Filters
+from archive.ask.retrieve.filters import Filters
 from archive.cli import cli
 
 A = "{http://www.w3.org/2005/Atom}"

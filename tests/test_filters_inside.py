@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from archive import Archive, Filters
-from archive.ask import retrieve
+from archive.ask.retrieve import search as retrieve
 from archive.build.indexer import build_index
 from archive.index import dense
 from archive.index.embed import HashEmbedder

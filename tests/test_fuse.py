@@ -1,4 +1,4 @@
-from archive.ask.fuse import reciprocal_rank_fusion
+from archive.ask.retrieve.fuse import reciprocal_rank_fusion
 
 
 def test_item_ranked_well_in_both_lists_wins():

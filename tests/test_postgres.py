@@ -82,7 +82,7 @@ def test_same_papers_chunks_and_statistics(pg_archive, hash_archive):
 
 
 def test_eval_on_postgres_within_002_of_embedded(pg_archive, hash_archive):
-    from archive.ask.evaluate import evaluate, load_questions
+    from archive.evaluate.metrics import evaluate, load_questions
 
     items = load_questions(QUESTIONS)
     for mode in ("lexical", "dense", "hybrid"):
@@ -98,7 +98,7 @@ def test_eval_on_postgres_within_002_of_embedded(pg_archive, hash_archive):
 @pytest.mark.slow
 def test_eval_with_the_real_model_within_002(pg_server, real_index, real_archive, real_embedder):
     from archive import Archive
-    from archive.ask.evaluate import evaluate, load_questions
+    from archive.evaluate.metrics import evaluate, load_questions
     from archive.index.pg.publish import publish
 
     url = _database(pg_server, "real")
@@ -129,8 +129,8 @@ def test_lexical_ranking_is_fts5_bm25(pg_archive, hash_archive):
     {"doc_type": "minutes"}, {"committee": "scrutiny", "date_to": "2023-12-31"}, {"meeting": "2024-03-12"},
 ])
 def test_filters_apply_inside_the_sql(pg_archive, hash_archive, filters):
-    from archive.ask import retrieve
-    from archive.ask.filters import Filters
+    from archive.ask.retrieve import search as retrieve
+    from archive.ask.retrieve.filters import Filters
 
     chosen = Filters(**filters)
     restriction = chosen.restriction()

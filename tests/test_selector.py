@@ -5,9 +5,12 @@ import json
 import numpy as np
 import pytest
 
-from archive.ask.evaluate import span_exact
-from archive.ask.features import Candidate, spans_of
-from archive.ask.learn import (
+from archive.ask.select.candidates import Candidate, spans_of
+from archive.ask.select.selector import MODELS, NAME, VERSION, AnswerSelector
+from archive.ask.understand.cues import asked_role, expected_type
+from archive.ask.understand.query import parse_query
+from archive.evaluate.metrics import span_exact
+from archive.evaluate.train import (
     calibrate,
     choose_threshold,
     cross_validate,
@@ -17,9 +20,6 @@ from archive.ask.learn import (
     inner_folds,
     label,
 )
-from archive.ask.selector import MODELS, NAME, VERSION, AnswerSelector
-from archive.ask.understand.cues import asked_role, expected_type
-from archive.ask.understand.query import parse_query
 
 
 def test_expected_answer_types():
@@ -76,7 +76,7 @@ def test_span_exact_ignores_case_currency_and_commas_only():
 
 
 def test_calibration_and_threshold():
-    from archive.ask.selector import Calibration
+    from archive.ask.select.selector import Calibration
 
     scored = [(Calibration.inputs(s, {"date_ok": ok}), right) for s, ok, right in [
         (2.0, 1, 1), (1.5, 1, 1), (1.0, 1, 1), (0.5, 0, 0), (-0.5, 0, 0), (-1.0, 1, 0), (0.8, 1, 1), (0.2, 0, 0),
@@ -131,7 +131,7 @@ def test_inner_folds_hold_every_group_out_once():
 
 @pytest.mark.slow
 def test_plain_stack_finds_and_quotes(real_archive):
-    from archive.ask.plain import PlainStack
+    from archive.evaluate.plain import PlainStack
 
     plain = PlainStack.from_archive(real_archive)
     answer = plain.ask("What was the UASC figure in January 2024?")
@@ -142,7 +142,7 @@ def test_a_stock_is_told_from_a_flow(hash_archive):
     """"386 children in care" counts the measure asked about; "24 leave care" and "26 new children" do not."""
     import re
 
-    from archive.ask.figures import counts_the_measure
+    from archive.ask.track.figures import counts_the_measure
 
     query = parse_query("How many children are in care?", hash_archive.glossary)
     measure = set(query.topic_terms)
@@ -158,13 +158,13 @@ def test_a_stock_is_told_from_a_flow(hash_archive):
 
 
 def test_tree_reader_scores_like_lightgbm(hash_archive):
-    """ask/trees.py against LightGBM itself: the shipped model on real candidates, and a model
+    """ask/select/trees.py against LightGBM itself: the shipped model on real candidates, and a model
     fitted here on data with missing values and zeros (every decision type the reader handles)."""
     import lightgbm
     import numpy as np
 
-    from archive.ask.features import matrix
-    from archive.ask.trees import TreeModel
+    from archive.ask.select.candidates import matrix
+    from archive.ask.select.trees import TreeModel
 
     selector = AnswerSelector.load()
     booster = lightgbm.Booster(model_str=selector.model_text)
@@ -188,7 +188,7 @@ def test_tree_reader_scores_like_lightgbm(hash_archive):
 
 def test_roles_and_table_words_are_candidates(hash_archive):
     """Who owns an action is often a role in a table cell, not a person's name."""
-    from archive.ask.kinds import roles
+    from archive.ask.select.kinds import roles
 
     assert roles("The group is chaired by the Head of Service for Corporate Parenting and meets monthly.") == [
         "Head of Service for Corporate Parenting"]
@@ -200,7 +200,7 @@ def test_roles_and_table_words_are_candidates(hash_archive):
 
 
 def test_a_close_rival_answer_lowers_the_confidence():
-    from archive.ask.selector import NO_RIVAL, decision_features
+    from archive.ask.select.selector import NO_RIVAL, decision_features
 
     def candidate(span):
         return Candidate(None, 0, span, span, "count", 0, "", {"asked_date": 0.0})
@@ -213,7 +213,7 @@ def test_a_close_rival_answer_lowers_the_confidence():
 def test_a_refused_question_is_measured_as_the_archive_answers_it(hash_archive):
     """Held-out figures measure the whole answer path: a question naming a council the archive does
     not hold is refused before selection, in `ask` and in cross-validation alike."""
-    from archive.ask.learn import heldout_row
+    from archive.evaluate.train import heldout_row
 
     question = "How many children are in Rutland County Council's care?"
     _, found = hash_archive.answer_candidates(question)

@@ -1,12 +1,12 @@
-"""Where a span sits among the question's words (ask/window.py) and its named entities
-(ask/entities.py): features of the answer selector that tell apart spans of one sentence."""
+"""Where a span sits among the question's words (ask/select/window.py) and its named entities
+(ask/select/entities.py): features of the answer selector that tell apart spans of one sentence."""
 
 import re
 import subprocess
 import sys
 
-from archive.ask import entities
-from archive.ask.window import role_direction, window_features
+from archive.ask.select import entities
+from archive.ask.select.window import role_direction, window_features
 from archive.text import terms
 
 
@@ -74,7 +74,7 @@ def test_named_entities_tell_a_person_from_a_place():
 
 
 def test_tagging_does_not_load_torch_and_leaves_it_importable():
-    script = ("import sys; from archive.ask import entities; "
+    script = ("import sys; from archive.ask.select import entities; "
               "print(entities.entities('Councillor Jane Smith chaired it in Hereford.')); "
               "print('torch' in sys.modules); import torch; print(torch.tensor([1]).sum().item())")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -25,7 +25,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from archive.ask.cite import hit_json
-from archive.ask.filters import Filters
+from archive.ask.retrieve.filters import Filters
 from archive.index import format
 
 DEFAULT_K = 20

@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 
 from archive.api.settings import ApiSettings
-from archive.ask.filters import Filters
+from archive.ask.retrieve.filters import Filters
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 NAME_LENGTH = 200  # committee, document type, owner, questioner...

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive.ask.stats import CorpusStats
+from archive.ask.retrieve.stats import CorpusStats
 from archive.ask.understand.query import Query
 from archive.dates import Period
 from archive.records import Chunk, Document, Hit, Part

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from archive.ask import retrieve as search
-from archive.ask.answer import select_answer
 from archive.ask.evidence import Evidence, Passage
-from archive.ask.features import Candidate, candidates, sentence_similarity
-from archive.ask.filters import Filters
-from archive.ask.rerank import best_distinct, rerank
 from archive.ask.resources import Resources
+from archive.ask.retrieve import search
+from archive.ask.retrieve.filters import Filters
+from archive.ask.retrieve.rerank import best_distinct, rerank
+from archive.ask.select.answer import select_answer
+from archive.ask.select.candidates import Candidate, candidates, sentence_similarity
 from archive.ask.understand.councils import about_areas
 from archive.ask.understand.query import Query, parse_query
 from archive.records import Answer

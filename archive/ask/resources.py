@@ -16,8 +16,8 @@ from functools import cached_property
 import numpy as np
 
 from archive.ask.evidence import Papers
-from archive.ask.selector import AnswerSelector
-from archive.ask.stats import CorpusStats
+from archive.ask.retrieve.stats import CorpusStats
+from archive.ask.select.selector import AnswerSelector
 from archive.ask.understand.councils import Councils
 from archive.ask.weights import Weights
 from archive.glossary import Glossary

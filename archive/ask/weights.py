@@ -23,7 +23,7 @@ class RerankWeights:
 
 @dataclass(frozen=True)
 class DateFit:
-    """How well a period fits the asked one (see ask/datefit.py)."""
+    """How well a period fits the asked one (see ask/retrieve/datefit.py)."""
 
     same: float = 1.0
     same_length: float = 0.5  # 2022 for 2022/23: same length, overlapping
@@ -35,8 +35,8 @@ class DateFit:
 
 @dataclass(frozen=True)
 class AnswerWeights:
-    """Reading figures in a sentence (ask/spans.py); their scores are features of the learned
-    answer selector, which decides (ask/selector.py)."""
+    """Reading figures in a sentence (ask/select/spans.py); their scores are features of the learned
+    answer selector, which decides (ask/select/selector.py)."""
 
     passages: int = 10  # answer candidates are drawn from this many top passages
     date_proximity: float = 6.0  # the pull of the asked date on a figure, about one rare word's IDF
@@ -46,7 +46,7 @@ class AnswerWeights:
 
 @dataclass(frozen=True)
 class FigureSettings:
-    """Gathering a measure's values over time (ask/figures.py)."""
+    """Gathering a measure's values over time (ask/track/figures.py)."""
 
     passages: int = 2000  # lexical matches scanned
     table_coverage: float = 0.3  # a table's caption and header rarely repeat the whole measure

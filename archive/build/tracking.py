@@ -1,6 +1,6 @@
 """Commitment follow-ups, found once when the index is built instead of on every call.
 
-A follow-up is a later passage about the same thing as a commitment (ask/follow_ups.py), found by
+A follow-up is a later passage about the same thing as a commitment (ask/track/follow_ups.py), found by
 searching the new generation for the commitment's words. Every commitment is looked at again when
 any paper changed, since a new meeting's papers can follow up an old undertaking; when nothing
 changed the previous generation's follow-ups were copied with the papers.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.ask import follow_ups
 from archive.ask.resources import Resources
+from archive.ask.track import follow_ups
 from archive.index import format, store
 from archive.index.embed import Embedder
 from archive.index.embedded import EmbeddedStore

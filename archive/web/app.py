@@ -13,7 +13,7 @@ import json
 import streamlit as st
 
 from archive.ask.cite import answer_json, source_text
-from archive.ask.filters import Filters
+from archive.ask.retrieve.filters import Filters
 from archive.core import Archive
 from archive.dates import human_date
 from archive.errors import ArchiveError

@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from archive.ask.filters import Filters
+from archive.ask.retrieve.filters import Filters
 from archive.core import Archive
 from archive.dates import human_date
 from archive.export import commitment_rows, commitments_csv

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from archive.api.params import Mode, filter_dependency, query_dependency
 from archive.api.routes.common import CliJSON, Shared
 from archive.ask.cite import answer_json, hit_json
-from archive.ask.filters import Filters
+from archive.ask.retrieve.filters import Filters
 
 
 def router(shared: Shared) -> APIRouter:

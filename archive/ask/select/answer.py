@@ -1,4 +1,4 @@
-"""Evidence + candidates -> Answer: the learned selector (ask/selector.py) picks the candidate span
+"""Evidence + candidates -> Answer: the learned selector (ask/select/selector.py) picks the candidate span
 most likely to answer; when its calibrated probability is below the threshold chosen on held-out
 councils, the archive abstains and the note says what the passages found do hold.
 """
@@ -12,8 +12,8 @@ import numpy as np
 
 from archive.ask.cite import citation_text
 from archive.ask.evidence import Evidence
-from archive.ask.features import Candidate
-from archive.ask.selector import AnswerSelector, answer_key, eligible
+from archive.ask.select.candidates import Candidate
+from archive.ask.select.selector import AnswerSelector, answer_key, eligible
 from archive.dates import find_periods, human_date, period_of_iso, reference_date
 from archive.records import Answer, Hit
 

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from archive import tables
-from archive.ask.kinds import numbers
-from archive.ask.stats import CorpusStats
+from archive.ask.retrieve.stats import CorpusStats
+from archive.ask.select.kinds import numbers
 from archive.ask.understand import units
 from archive.ask.understand.query import Query
 from archive.ask.weights import AnswerWeights

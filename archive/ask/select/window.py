@@ -2,7 +2,7 @@
 it, the label on its line ("Lead officer: Mark Trelawney"), the role word nearest to it ("moved"
 after a name, "seconded by" before another), and whether the span only repeats the question.
 
-These are features of the answer selector (ask/features.py): within one sentence or row they tell
+These are features of the answer selector (ask/select/candidates.py): within one sentence or row they tell
 apart "28% ... coming down from 38% last year" and "the national average being about 20%".
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from archive.ask.spans import STOPWORD_STEMS, token_positions
+from archive.ask.select.spans import STOPWORD_STEMS, token_positions
 
 REACH = 6  # words looked at on each side of a span
 LABEL_REACH = 8  # words of the span's own line before it (a label such as "Report author:")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from archive.ask import retrieve
 from archive.ask.cite import citation_text
 from archive.ask.evidence import Evidence
-from archive.ask.filters import Filters
-from archive.ask.stats import CorpusStats
+from archive.ask.retrieve import search as retrieve
+from archive.ask.retrieve.filters import Filters
+from archive.ask.retrieve.stats import CorpusStats
 from archive.ask.understand.query import QUESTION_WORDS, Query, parse_query
 from archive.dates import parse_date
 from archive.records import Hit

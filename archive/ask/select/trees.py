@@ -2,7 +2,7 @@
 
 Answering needs only the raw score of a shipped model, and importing LightGBM (with the pandas and
 scikit-learn it probes for) costs more than a second on every cold `archive ask`. Training still
-uses LightGBM (ask/learn.py); tests/test_selector.py checks these scores against LightGBM's own.
+uses LightGBM (evaluate/train.py); tests/test_selector.py checks these scores against LightGBM's own.
 Numerical splits only (the selector's features are numbers); a model with categorical splits or
 linear leaves is refused rather than scored wrongly.
 """

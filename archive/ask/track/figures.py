@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 
 from archive import tables
-from archive.ask import retrieve
 from archive.ask.evidence import Evidence, Passage
-from archive.ask.filters import Filters
-from archive.ask.kinds import numbers
-from archive.ask.spans import table_cell
+from archive.ask.retrieve import search as retrieve
+from archive.ask.retrieve.filters import Filters
+from archive.ask.select.kinds import numbers
+from archive.ask.select.spans import table_cell
 from archive.ask.understand.query import parse_query
 from archive.ask.understand.units import series_unit
 from archive.ask.weights import FigureSettings

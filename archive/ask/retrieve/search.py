@@ -6,9 +6,9 @@ from __future__ import annotations
 import sqlite3
 
 from archive.ask.evidence import Papers, Passage
-from archive.ask.filters import Filters
-from archive.ask.fuse import reciprocal_rank_fusion
-from archive.ask.stats import CorpusStats
+from archive.ask.retrieve.filters import Filters
+from archive.ask.retrieve.fuse import reciprocal_rank_fusion
+from archive.ask.retrieve.stats import CorpusStats
 from archive.ask.understand.query import Query, fts_query
 from archive.dates import Period
 from archive.index import dense, embedded, store

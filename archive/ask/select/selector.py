@@ -1,8 +1,8 @@
-"""The learned answer selector: a LightGBM model over candidate features (ask/features.py), with a
+"""The learned answer selector: a LightGBM model over candidate features (ask/select/candidates.py), with a
 calibration of the best candidate's score and an abstention threshold chosen on held-out folds.
 
 The model ships inside the package (ask/models/): `answer_selector.txt` is LightGBM's own text
-format (scored by ask/trees.py, so answering never imports LightGBM), `answer_selector.json` its
+format (scored by ask/select/trees.py, so answering never imports LightGBM), `answer_selector.json` its
 version, feature names, calibration, threshold and how it was trained.
 `benchmarks/train_selector.py` writes both; nothing is fitted at run time.
 """
@@ -16,11 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
-from archive.ask.features import Candidate, answer_key, matrix
-from archive.ask.trees import TreeModel
+from archive.ask.select.candidates import Candidate, matrix
+from archive.ask.select.relative import answer_key
+from archive.ask.select.trees import TreeModel
 from archive.errors import ArchiveError
 
-MODELS = Path(__file__).resolve().parent / "models"
+MODELS = Path(__file__).resolve().parent.parent / "models"
 NAME = "answer_selector"
 VERSION = 5  # 2: the margin over the next answer is a calibration input; 3: over any other answer;
 # 4: window, role-direction, entity, support and same-kind features; 5: rate denominators are not figures,

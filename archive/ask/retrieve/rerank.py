@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from archive.ask.datefit import date_fit
 from archive.ask.evidence import Passage
-from archive.ask.kinds import holds_kind
-from archive.ask.stats import CorpusStats
+from archive.ask.retrieve.datefit import date_fit
+from archive.ask.retrieve.stats import CorpusStats
+from archive.ask.select.kinds import holds_kind
 from archive.ask.understand.query import Query
 from archive.ask.weights import Weights
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from archive.ask.evaluate import answer_matches, holds_evidence, span_exact
-from archive.ask.features import Candidate, matrix
-from archive.ask.selector import AnswerSelector, Calibration, best_eligible, decision_features
+from archive.ask.select.candidates import Candidate, matrix
+from archive.ask.select.selector import AnswerSelector, Calibration, best_eligible, decision_features
+from archive.evaluate.metrics import answer_matches, holds_evidence, span_exact
 
 PARAMS = {
     "objective": "lambdarank", "lambdarank_truncation_level": 10, "eval_at": [1],

@@ -13,7 +13,7 @@ import re
 import faiss
 import numpy as np
 
-from archive.ask.fuse import reciprocal_rank_fusion
+from archive.ask.retrieve.fuse import reciprocal_rank_fusion
 from archive.records import Answer, Chunk, Hit
 from archive.text import sentences
 
