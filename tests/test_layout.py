@@ -1,16 +1,25 @@
 """The package's import rules, checked on the source: the stages stay apart.
 
 - `archive/ask/` (answering) never imports `archive/build/` (indexing);
+- neither `archive/ask/` nor `archive/build/` imports `archive.core` (the facade sits on top of them);
 - only `archive/web/` imports streamlit;
-- no module imports another module's private (underscore) name.
+- no module imports another module's private (underscore) name;
+- only `archive/ask/understand/` compiles a pattern that reads a question's type ("how many", "who",
+  "what time") or a figure's unit ("per cent", "per 10,000", "million"): a question is understood once.
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "archive"
+UNDERSTANDING = PACKAGE / "ask" / "understand"
+# what a pattern that reads a question's type, or a figure's unit, looks like in the source
+QUESTION_TYPE = re.compile(r"how\s+(?:many|much|long|often)|what\s+(?:time|date)|\\bwho|\^\\s\*who|\bwhom\b"
+                           r"|which\s+(?:month|year|date)|\\bwhen\\b|\^\\s\*when", re.I)
+FIGURE_UNIT = re.compile(r"per\s?\\?s?\??\s?cent|percent|10,\??000|\b10k\b|million|billion", re.I)
 
 
 def _modules() -> list[Path]:
@@ -59,11 +68,37 @@ def test_import_rules(path):
     for module, names in _imports(path):
         if stage == "ask":
             assert not module.startswith("archive.build"), f"{_name(path)} imports {module}: ask/ imports build/"
+        if stage in ("ask", "build"):
+            facade = module == "archive.core" or (module == "archive" and {"core", "Archive"} & set(names))
+            assert not facade, f"{_name(path)} imports the Archive facade: {stage}/ must not"
         if stage != "web":
             assert module.split(".")[0] != "streamlit", f"{_name(path)} imports streamlit outside web/"
         private = [n for n in names if n.startswith("_") and not n.startswith("__")]
         assert not private, f"{_name(path)} imports private names {private} from {module}"
     assert not _private_attributes(path), f"{_name(path)} uses private names {_private_attributes(path)}"
+
+
+def _patterns(path: Path) -> list[str]:
+    """The source of the pattern argument of every re.<function>(...) call in the file."""
+    source = path.read_text()
+    return [ast.get_source_segment(source, node.args[0]) or "" for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args]
+
+
+@pytest.mark.parametrize("path", _modules(), ids=_name)
+def test_only_understanding_reads_question_types_and_units(path):
+    if UNDERSTANDING in path.parents:
+        return
+    for pattern in _patterns(path):
+        assert not QUESTION_TYPE.search(pattern), f"{_name(path)} reads a question's type: {pattern[:80]}"
+        assert not FIGURE_UNIT.search(pattern), f"{_name(path)} reads a figure's unit: {pattern[:80]}"
+
+
+def test_understanding_holds_the_patterns_it_is_said_to():
+    """The pattern check is not vacuous: the question types and units are found where they live."""
+    assert any(QUESTION_TYPE.search(p) for p in _patterns(UNDERSTANDING / "cues.py"))
+    assert any(FIGURE_UNIT.search(p) for p in _patterns(UNDERSTANDING / "units.py"))
 
 
 def test_the_rules_catch_what_they_forbid(tmp_path):
@@ -79,6 +114,27 @@ def test_the_rules_catch_what_they_forbid(tmp_path):
             test_import_rules(bad)
     finally:
         bad.unlink()
+
+
+@pytest.mark.parametrize("stage", ["ask", "build"])
+def test_the_facade_and_pattern_rules_catch_what_they_forbid(stage):
+    """A stage module that imports core, or compiles its own question or unit pattern, fails."""
+    bad = PACKAGE / stage / "_rule_probe.py"
+    for code in ("from archive.core import Archive\n", "from archive import Archive\n", "import archive.core\n"):
+        bad.write_text(code)
+        try:
+            with pytest.raises(AssertionError, match="facade"):
+                test_import_rules(bad)
+        finally:
+            bad.unlink()
+    for pattern in (r'r"^\s*how many\b"', r'r"\bwho\b|\bwhom\b"', r'r"\s*(?:per\s?cent|percent)\b"',
+                    r'r"per (?:10,000|1,000)"', r'"what time"'):
+        bad.write_text(f"import re\nPATTERN = re.compile({pattern}, re.I)\n")
+        try:
+            with pytest.raises(AssertionError, match="reads a"):
+                test_only_understanding_reads_question_types_and_units(bad)
+        finally:
+            bad.unlink()
 
 
 def test_top_level_app_is_only_a_launcher():
