@@ -5,11 +5,13 @@ figures read this object only; they never call back into the archive."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from archive.ask.retrieve.stats import CorpusStats
 from archive.ask.understand.query import Query
 from archive.dates import Period
 from archive.records import Chunk, Document, Hit, Part
+from archive.text import prose_sentence_spans
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,11 @@ class Passage:
     @property
     def chunk(self) -> Chunk:
         return self.hit.chunk
+
+    @cached_property
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence or table row of the chunk's text, split once."""
+        return prose_sentence_spans(self.chunk.text)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ from archive.ask.understand import units
 from archive.ask.understand.query import Query
 from archive.ask.weights import Weights
 from archive.dates import find_periods, period_of_iso, reference_date
-from archive.text import prose_sentence_spans
 
 NUMERIC = ("count", "money", "percent", "rate")
 
@@ -144,7 +143,7 @@ def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights
     passage_coverage = stats.coverage(query, "\n".join((passage.meta, chunk.heading, text)))
     held_text = " ".join((passage.meta, chunk.heading, text)).lower()
     names_held = sum(name in held_text for name in query.names) / len(query.names) if query.names else 1.0
-    spans = prose_sentence_spans(text)
+    spans = passage.sentence_spans
     reference = reference_date(passage.context_date)
     heading_periods = find_periods(chunk.heading, reference)
     # a paper's title dates what its text does not ("Performance Report: Quarter 1 2022/23")
@@ -228,7 +227,7 @@ def sentence_similarity(evidence: Evidence, vectors) -> dict[str, float]:
     """Cosine similarity of the question with every sentence of the top passages; `vectors` encodes
     sentences with the loaded embedder (normalised rows, remembered: ask/resources.SentenceVectors)."""
     sentences = sorted({passage.chunk.text[a:b] for passage in evidence.passages
-                        for a, b in prose_sentence_spans(passage.chunk.text)})
+                        for a, b in passage.sentence_spans})
     if not sentences:
         return {}
     question = evidence.query.text_vector
