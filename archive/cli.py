@@ -128,10 +128,10 @@ def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc
         if jsonl or as_json:
             click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
             continue
-        if answer.text is None:
+        if answer.text is None and not answer.likely:
             click.echo(click.style("No answer in the archive. ", bold=True) + answer.note)
         else:
-            click.echo(click.style(f"Answer: {answer.text}", bold=True))
+            click.echo(click.style(f"Answer: {answer.text}" if answer.text else "No answer in the archive.", bold=True))
             rows = display_rows(answer.quote)
             if rows:  # a table row under its column names
                 for cells in rows:
@@ -141,8 +141,9 @@ def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc
             click.echo(f"  — {citation_text(answer.citations[0])}")
             click.echo(f"  {answer.note}")
         if answer.citations:
-            click.echo("\nOther passages:" if answer.text is not None else "\nClosest passages:")
-            for hit in answer.citations[1 if answer.text is not None else 0 : k]:
+            shown = answer.text is not None or bool(answer.likely)  # the first passage is shown above
+            click.echo("\nOther passages:" if shown else "\nClosest passages:")
+            for hit in answer.citations[1 if shown else 0 : k]:
                 click.echo(f"  - {citation_text(hit)}")
 
 

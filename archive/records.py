@@ -71,3 +71,4 @@ class Answer:
     citations: tuple[Hit, ...] = field(default_factory=tuple)
     note: str = ""  # when the figure is from, or why the archive abstained and what it holds
     as_of: str = ""  # the date the quoted passage gives for its figure, else its meeting date
+    likely: str = ""  # when the archive abstains: the answer it would have given, marked in the quote

@@ -83,5 +83,6 @@ def answer_json(answer: Answer) -> dict:
         "quote": answer.quote,
         "note": answer.note,
         "as_of": answer.as_of,
+        "likely": answer.likely,
         "citations": [hit_json(h) for h in answer.citations],
     }

@@ -119,4 +119,5 @@ def ask(question: str, resources: Resources, k: int = 10, filters: Filters | Non
         return Answer(question, None, "", (), refused)
     scoped = scope(query, filters, resources)
     found_evidence, found = gather(query, k, scoped, resources)
-    return cite(select_answer(found_evidence, found, resources.selector), k, scoped, filters)
+    answer = select_answer(found_evidence, found, resources.selector, resources.reader, resources.reading)
+    return cite(answer, k, scoped, filters)

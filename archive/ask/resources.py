@@ -17,6 +17,10 @@ import numpy as np
 
 from archive.ask.evidence import Papers
 from archive.ask.retrieve.stats import CorpusStats
+from archive.ask.select.reader import Reader
+from archive.ask.select.reader import shipped as shipped_reader
+from archive.ask.select.reading import Reading
+from archive.ask.select.reading import shipped as shipped_reading
 from archive.ask.select.selector import AnswerSelector
 from archive.ask.understand.councils import Councils
 from archive.ask.weights import Weights
@@ -75,6 +79,14 @@ class Resources:
     @cached_property
     def selector(self) -> AnswerSelector:
         return AnswerSelector.load()  # the shipped model (ask/models/), loaded on first use
+
+    @cached_property
+    def reader(self) -> Reader | None:
+        return shipped_reader()  # the trained reader, when the package ships one
+
+    @cached_property
+    def reading(self) -> Reading | None:
+        return shipped_reading()  # how the reader's scores and the selector's are decided together
 
     @cached_property
     def stats(self) -> CorpusStats:

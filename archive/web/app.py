@@ -91,15 +91,20 @@ def sidebar(archive: Archive, view: str = "Ask") -> Filters:
 
 def answer_card(archive: Archive, answer, stems: set[str]) -> None:
     with st.container(border=True):
-        if answer.text is None:
+        if answer.text is None and not answer.likely:
             st.markdown("#### No answer in the archive")
             st.markdown(safe(answer.note or "No passage in the archive answers this question."),
                         unsafe_allow_html=True)
             return
         best = answer.citations[0]
-        short = answer.text if answer.text != answer.quote else ""
-        if short:
-            st.markdown(f'<div class="answer-text" data-testid="answer">{safe(short)}</div>', unsafe_allow_html=True)
+        if answer.text is None:  # not sure: the likely answer is marked in its passage, not given
+            st.markdown("#### No answer in the archive")
+            short = answer.likely
+        else:
+            short = answer.text if answer.text != answer.quote else ""
+            if short:
+                st.markdown(f'<div class="answer-text" data-testid="answer">{safe(short)}</div>',
+                            unsafe_allow_html=True)
         if display_rows(answer.quote):  # a table row, shown under its column names
             quote = table_html(answer.quote, stems, exact=short or None)
         else:

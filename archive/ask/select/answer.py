@@ -1,6 +1,8 @@
 """Evidence + candidates -> Answer: the learned selector (ask/select/selector.py) picks the candidate span
-most likely to answer; when its calibrated probability is below the threshold chosen on held-out
-councils, the archive abstains and the note says what the passages found do hold.
+most likely to answer; the reader takes a second look at its best few when it ships
+(select/reading.py). When the calibrated probability is below the threshold chosen on held-out
+councils, the archive abstains: the best passage still comes first with the likely answer marked
+(`Answer.likely`), and the note says why it is unsure and what the passages found do hold.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import numpy as np
 from archive.ask.cite import citation_text
 from archive.ask.evidence import Evidence
 from archive.ask.select.candidates import Candidate
+from archive.ask.select.reader import Reader, marked
+from archive.ask.select.reading import READ, Reading, to_read
 from archive.ask.select.selector import AnswerSelector, answer_key, eligible
 from archive.dates import find_periods, human_date, period_of_iso, reference_date
 from archive.records import Answer, Hit
@@ -21,15 +25,25 @@ _LEADING_BULLET = re.compile(r"^(?:[-•·▪]|o(?=\s))\s*")
 NOTE_PASSAGES = 3  # an abstention's note names the dates the top passages give
 
 
-def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSelector) -> Answer:
+def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSelector,
+                  reader: Reader | None = None, reading: Reading | None = None) -> Answer:
     if not evidence.passages:
         return Answer(evidence.query.text, None, "", (), "The archive holds no passage that answers this question.")
     if not found:
         return _abstain(evidence)
     scores = selector.scores(found)  # once: the choice and the other councils' answers read them
     index, probability = selector.best(found, scores)
-    if index < 0 or probability < selector.threshold:
+    threshold = selector.threshold
+    if index >= 0 and reader is not None and reading is not None:
+        read = to_read(found, scores, int(reading.meta.get("read", READ)))
+        windows = [marked(found[i].sentence, found[i].start, found[i].start + len(found[i].span),
+                          reader.window_words) for i in read]
+        index, probability = reading.decide(scores, read, reader.scores(evidence.query.text, windows), probability)
+        threshold = reading.threshold
+    if index < 0:
         return _abstain(evidence)
+    if probability < threshold:
+        return _unsure(evidence, found, found[index])
     answer = _answer(evidence, found[index])
     others = other_councils(found, selector, scores, index)
     if not others:
@@ -74,6 +88,38 @@ def _abstain(evidence: Evidence) -> Answer:
     return Answer(evidence.query.text, None, "", evidence.hits, note)
 
 
+def _unsure(evidence: Evidence, found: list[Candidate], chosen: Candidate) -> Answer:
+    """No answer given, but the passage the archive would have answered from comes first, with the
+    likely answer marked, and the note says why it is not sure."""
+    answer = _answer(evidence, chosen)
+    note = f"Not sure: {why_unsure(evidence, found, chosen)} The likely answer, {chosen.span}, is marked in " \
+           "the first passage: check it there."
+    return replace(answer, text=None, note=note, likely=chosen.span)
+
+
+def why_unsure(evidence: Evidence, found: list[Candidate], chosen: Candidate) -> str:
+    """The plainest reason the evidence gives for doubt about the chosen answer."""
+    query, features = evidence.query, chosen.features
+    held = [p.text for p in find_periods(chosen.sentence, reference_date(chosen.passage.context_date))]
+    if query.periods and not features.get("date_ok"):
+        meeting = human_date(chosen.passage.context_date) or "an undated paper"
+        dated = f"dated {', '.join(held[:2])}" if held else f"from {meeting}"
+        return f"the passage is {dated}; the question asks about {', '.join(p.text for p in query.periods)}."
+    same_kind = {answer_key(c.span) for c in found if c.sentence == chosen.sentence and c.kind == chosen.kind}
+    if len(same_kind) > 1 and chosen.kind not in ("sentence", "text"):
+        fits = "the question's period fits neither" if query.periods and len(same_kind) == 2 else \
+            "which one the question asks for is unclear"
+        where = "row" if "\t" in chosen.sentence else "sentence"
+        return f"{len(same_kind)} {_KIND_WORDS.get(chosen.kind, 'values')} in this {where}; {fits}."
+    if features.get("names_held", 1.0) < 1.0:
+        return "the passage does not name everything the question names."
+    return "the best passage matches the question only in part."
+
+
+_KIND_WORDS = {"count": "figures", "money": "sums", "percent": "percentages", "rate": "rates", "date": "dates",
+               "time": "times", "person": "names", "duration": "durations", "vote": "votes"}
+
+
 def _answer(evidence: Evidence, chosen: Candidate) -> Answer:
     hit: Hit = chosen.passage.hit
     ordered = (hit, *(h for h in evidence.hits if h.chunk.chunk_id != hit.chunk.chunk_id))
@@ -81,10 +127,11 @@ def _answer(evidence: Evidence, chosen: Candidate) -> Answer:
     if chosen.header:
         quote = f"{chosen.header}\n{chosen.sentence}"  # a row is quoted under its column names
     as_of = _as_of(chosen)
-    meeting = human_date(chosen.passage.context_date) or "an undated meeting"
-    note = f"Reported at the meeting of {meeting}."
+    meeting = human_date(chosen.passage.context_date)
+    where = f"at the meeting of {meeting}" if meeting else "in an undated paper"
+    note = f"Reported {where}."
     if as_of and as_of != meeting:
-        note = f"As at {as_of}, reported at the meeting of {meeting}."
+        note = f"As at {as_of}, reported {where}."
     return Answer(evidence.query.text, chosen.span, quote, ordered, note, as_of or meeting)
 
 
