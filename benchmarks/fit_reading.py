@@ -87,9 +87,14 @@ def read(found: list, first: list) -> list[tuple[list[int], np.ndarray]]:
     from archive.ask.select.reader import marked, shipped
 
     reader = shipped()
+    if reader is None:
+        print("no reader ships (archive/ask/models/reader-int8.onnx): its logits are read as 0")
     out = []
     for e, (scores, index, _, _) in zip(found, first, strict=True):
         chosen = to_read(list(e.candidates), scores, READ) if index >= 0 else []
+        if reader is None:
+            out.append((chosen, np.zeros(len(chosen), dtype=np.float32)))
+            continue
         windows = [marked(e.candidates[i].sentence, e.candidates[i].start,
                           e.candidates[i].start + len(e.candidates[i].span), reader.window_words) for i in chosen]
         out.append((chosen, reader.scores(e.item["question"], windows)))
