@@ -41,6 +41,7 @@ cases = importlib.import_module(f"{__package__}.invent.reader_cases" if __packag
 from archive.ask.select.candidates import NUMERIC, spans_of  # noqa: E402
 from archive.ask.select.relative import answer_key  # noqa: E402
 from archive.ask.understand.query import parse_query  # noqa: E402
+from archive.dates import find_periods  # noqa: E402
 from archive.text import prose_sentence_spans, terms  # noqa: E402
 
 DEFAULT_ROWS = 30000
@@ -110,9 +111,13 @@ def _header_of(lines: list[str], index: int) -> str:
     return lines[index]
 
 
+FACT_CUES = {"votes": "against", "seconder": "seconded", "budget": "budget"}  # words the stating sentence has
+
+
 def fact_case(seed: int, rng: random.Random, council: int):
-    """A fact of one of the council's papers (papers_with_questions' facts), in the sentence or table row
-    of the paper that states it and shares most of the question's words."""
+    """A fact of one of the council's papers (papers_with_questions' facts), in the sentence or table row of
+    the paper that states it (the fact's cue word in it, the answer not part of a date) and shares most of the
+    question's words."""
     drawn = cases.paper_fact(seed, rng, council)
     if drawn is None:
         return None
@@ -123,7 +128,10 @@ def fact_case(seed: int, rng: random.Random, council: int):
     best, score = [], -1
     for start, end in prose_sentence_spans(text):
         sentence = text[start:end]
-        if len(_occurrences(sentence, answers)) != 1:
+        place = _occurrences(sentence, answers)
+        if len(place) != 1 or FACT_CUES.get(fact.kind, "") not in sentence or any(
+                place[0][0] >= sentence.find(p.text) and place[0][1] <= sentence.find(p.text) + len(p.text)
+                for p in find_periods(sentence)):
             continue
         shared = len(asked & set(terms(sentence)))
         if shared > score:

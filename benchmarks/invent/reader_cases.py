@@ -133,6 +133,12 @@ class Gauge:
     def draw(self, rng: random.Random) -> float:
         return rng.uniform(self.low, self.high)
 
+    def later(self, rng: random.Random, value: float) -> float:
+        """A value some months on: near the first, as series move (a percentage by points)."""
+        if self.unit == "percent":
+            return min(100.0, max(1.0, value + rng.uniform(-12, 12)))
+        return max(1.0, value * rng.uniform(0.7, 1.4))
+
 
 GAUGES = (
     *(Gauge("count", (m.phrase,), int(m.low), int(m.high), m.column) for c in COMMITTEES for m in c.measures),
@@ -231,7 +237,8 @@ def other_area(rng: random.Random, council: int) -> str:
 def two_periods(rng: random.Random, council: int, named: bool = False) -> Case | None:
     gauge = rng.choice(GAUGES)
     p1, p2, p3, at = period_pair(rng)
-    v1, v2 = gauge.draw(rng), gauge.draw(rng)
+    v1 = gauge.draw(rng)
+    v2 = gauge.later(rng, v1)
     style = rng.randrange(4)
     (t1, a1), (t2, a2) = shown(gauge, rng, v1, style), shown(gauge, rng, v2, style)
     if t1 == t2:
@@ -247,7 +254,8 @@ def two_periods(rng: random.Random, council: int, named: bool = False) -> Case |
         f"{o2}, {s}{where} was {t2}, compared with {t1} {o1}",
         f"{s}{where} stood at {t2} {o2} ({t1} {o1})",
         f"{s}{where} {rise} to {t2} {o2}, from {t1} {o1}",
-        f"{area} reported {t2} for {p2} against {t1} for {p1} on {name}",
+        f"{area} reported {t2} {name} for {p2}, against {t1} for {p1}" if gauge.unit == "count" else
+        f"{area} reported {t2} for {p2}, against {t1} for {p1}, on {name}",
     ]
     if not named:
         templates += [f"{s} was {t1} {o1} and {t2} {o2}",
@@ -451,9 +459,8 @@ def rate_base(rng: random.Random, council: int) -> Case | None:
                    (f"What percentage of {noun} were {outcome} in {year}?", p),
                    (f"How many {noun} were received in {year}?", f"{n:,}")]
     elif form == 3:
-        gauge = rng.choice([g for g in GAUGES if g.unit == "rate"])
-        rate = rng.randint(gauge.low, gauge.high)
-        count = rng.randint(80, 900)
+        rate = rng.randint(35, 110)
+        count = round(rate * rng.uniform(2.5, 9))
         if rate == count:
             return None
         text = rng.choice((f"{area} had {rate} children in care per 10,000, equivalent to {count} children",
@@ -550,7 +557,8 @@ def before_after(rng: random.Random, council: int) -> Case | None:
                            "enforcement officers", "recycling centres", "youth clubs", "planning officers"))
         s, count = f"the number of {name}", True
     else:
-        v1, v2 = gauge.draw(rng), gauge.draw(rng)
+        v1 = gauge.draw(rng)
+        v2 = gauge.later(rng, v1)
         style = rng.randrange(4)
         (t1, a1), (t2, a2) = shown(gauge, rng, v1, style), shown(gauge, rng, v2, style)
         if t1 == t2:
