@@ -165,13 +165,22 @@ def generate(rows: int, seed: int) -> list[dict]:
 
 
 # -- what the data holds --------------------------------------------------------------------------------
+def _inside(row: dict) -> bool:
+    """Whether a row's added answer lies inside a span the archive proposed ("nine" in "five to nine")."""
+    added = next(c for c in row["candidates"] if c["kind"] == "added")
+    return any(c["start"] <= added["start"] < c["start"] + len(c["span"]) for c in row["candidates"]
+               if c["kind"] not in ("added", "sentence"))
+
+
 def summary(data: list[dict]) -> dict:
     by_class = Counter(r["class"] for r in data)
     answerable = [r for r in data if r["proposed"] is not None]
     missed = Counter(r["class"] for r in answerable if not r["proposed"])
+    inside = Counter(r["class"] for r in answerable if not r["proposed"] and _inside(r))
     return {
         "rows": len(data), "groups": len({r["group"] for r in data}),
-        "classes": {c: {"rows": by_class[c], "answer not proposed": missed[c]} for c in sorted(by_class)},
+        "classes": {c: {"rows": by_class[c], "answer not proposed": missed[c], "inside a longer span": inside[c]}
+                    for c in sorted(by_class)},
         "answerable": len(answerable),
         "proposed_share": round(sum(r["proposed"] for r in answerable) / max(1, len(answerable)), 3),
         "candidates_per_row": round(sum(len(r["candidates"]) for r in data) / max(1, len(data)), 2),
@@ -238,9 +247,12 @@ def report(stats: dict, table: dict[str, dict], command: str) -> str:
              f"{stats['rows']} rows over {stats['groups']} invented councils; {stats['answerable']} answerable, "
              f"the archive's candidates propose the answer in **{stats['proposed_share']:.1%}** of them "
              f"(candidate recall on these classes); {stats['candidates_per_row']} candidates per row "
-             f"({stats['wrong_per_row']} wrong).", "", "| class | rows | answer not proposed |", "|---|---:|---:|"]
+             f"({stats['wrong_per_row']} wrong). An answer not proposed is added as a right candidate; 'inside' counts "
+             "those that lie inside a longer span the archive proposed (\"five to nine\" for \"nine\").", "",
+             "| class | rows | answer not proposed | of them inside a longer span |", "|---|---:|---:|---:|"]
     for name, counts in stats["classes"].items():
-        lines.append(f"| {name} | {counts['rows']} | {counts['answer not proposed']} |")
+        lines.append(f"| {name} | {counts['rows']} | {counts['answer not proposed']} "
+                     f"| {counts['inside a longer span']} |")
     lines += ["", "## Realism: generated sentences beside real-format papers", "",
               f"Typed spans are `spans_of` for a neutral question ({NEUTRAL!r}), the whole sentence left out. "
               "Shipped papers: corpus/ (real published papers); held-out sets: eval/heldout/*/corpus.", "",

@@ -211,11 +211,13 @@ def figure_question(rng: random.Random, gauge: Gauge, name: str, when: str, area
 
 LEADS = ("", "", "", "", "", "Members were advised that ", "The report noted that ", "It was reported that ",
          "As set out in the dashboard, ", "The Head of Service explained that ", "Officers confirmed that ")
+MINUTE_LEADS = ("", "", "", "", "It was noted that ", "The Chairperson reported that ", "Members noted that ",
+                "The Monitoring Officer confirmed that ")
 
 
-def lead(rng: random.Random, text: str) -> str:
+def lead(rng: random.Random, text: str, leads: tuple[str, ...] = LEADS) -> str:
     """A sentence with an optional lead-in or paragraph number ("4.2 Members were advised that ...")."""
-    opening = rng.choice(LEADS)
+    opening = rng.choice(leads)
     body = opening + text if opening else capital(text)
     if rng.random() < 0.12:
         body = f"{rng.randint(2, 9)}.{rng.randint(1, 12)} {body}"
@@ -305,17 +307,17 @@ def two_roles(rng: random.Random, council: int) -> Case | None:
                    (f"Whom did {c} replace?", d), (f"Who did {a} replace as {r1}?", b),
                    (f"Who is the new {r2} at {area}?", c), (f"Who was {r1} before {a}?", b)]
     elif form == 1:
-        sentence = lead(rng, f"{a}, {r1}, and {c}, {r2}, presented the report") + "."
+        sentence = lead(rng, f"{a}, {r1}, and {c}, {r2}, presented the report", MINUTE_LEADS) + "."
         options = [(f"Who is the {r2}?", c), (f"Who is {area}'s {r1.lower()}?", a),
                    (f"Which officer presented the report as {r2}?", c), (f"What is {a}'s role?", r1)]
     elif form == 2:
         sentence = lead(rng, f"Councillor {a} was elected Chairperson and Councillor {c} Vice-Chairperson for the "
-                        f"municipal year {fy(rng.randint(2016, 2024))}") + "."
+                        f"municipal year {fy(rng.randint(2016, 2024))}", MINUTE_LEADS) + "."
         options = [("Who was elected vice-chairperson?", c), ("Who was elected chairperson?", a),
                    (f"Which councillor became Vice-Chairperson of {area}'s committee?", c)]
     elif form == 3:
         sentence = lead(rng, f"Councillor {a} moved the recommendation, seconded by Councillor {b}; Councillor {c} "
-                        f"moved an amendment, seconded by Councillor {d}") + "."
+                        f"moved an amendment, seconded by Councillor {d}", MINUTE_LEADS) + "."
         options = [("Who seconded the amendment?", d), ("Who moved the amendment?", c),
                    ("Who seconded the recommendation?", b), ("Who moved the recommendation?", a)]
     else:
@@ -616,7 +618,7 @@ def number_words(rng: random.Random, council: int) -> Case | None:
         options = [(f"How many households were placed in bed and breakfast in {year}?", wa),
                    (f"How many households stayed in bed and breakfast for more than six weeks in {year}?", wb)]
     question, answer = rng.choice(options)
-    sentence = lead(rng, text) + "."
+    sentence = lead(rng, text, MINUTE_LEADS if form == 3 else LEADS) + "."
     swaps = (("period", str(year), str(year - 2)),) if str(year) in question else ()
     return Case("number_words", question, sentence, (answer, capital(answer)), council, swaps=swaps)
 
