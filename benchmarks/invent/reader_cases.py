@@ -588,7 +588,7 @@ def before_after(rng: random.Random, council: int) -> Case | None:
 
 def number_words(rng: random.Random, council: int) -> Case | None:
     a = rng.randint(3, 140)
-    b = rng.randint(1, a - 1)
+    b = rng.randint(2, a - 1)  # "of which two were"
     wa, wb = in_words(a), in_words(b)
     noun, outcome = rng.choice(OUTCOMES)
     form = rng.randrange(5)
@@ -679,11 +679,10 @@ def open_answer(rng: random.Random, council: int) -> Case | None:
         mode = rng.choice(MODES).format(venue=rng.choice(VENUES))
         day = f"{rng.randint(1, 28)} {MONTHS[rng.randrange(12)]} {year}"
         text = f"the meeting of the {committee} on {day} was held {mode}"
-        question = rng.choice((f"How was the {committee} meeting on {day} held?",
-                               f"Where was the {committee} meeting on {day} held?"))
+        question = f"How was the {committee} meeting on {day} held?"
         answer = mode
-        if question.startswith("Where") and " at " in mode:
-            answer = mode[mode.index(" at ") + 4:]
+        if " at " in mode and rng.random() < 0.5:  # a venue: asked where
+            question, answer = f"Where was the {committee} meeting on {day} held?", mode[mode.index(" at ") + 4:]
     else:
         contract = rng.choice(("grounds maintenance", "the leisure centres", "highway maintenance", "school meals",
                                "home care in the north", "the housing repairs service"))
