@@ -29,6 +29,8 @@ Modules, by job:
     papers.py      `Paper`, `Fact`, writing papers and manifest.csv
     corpus.py      the meetings and papers of a corpus of invented councils
     questions.py   `Question`s with their answers, and `papers_with_questions` for training data
+    reader_cases.py  one question and sentence per case, aimed at the reader's miss classes
+                   (benchmarks/reader_data.py labels the archive's candidates in them)
 
 The benchmark scripts import each other as siblings (benchmarks/ on sys.path), so this package is
 `invent` to them and `benchmarks.invent` to the tests; its modules import each other relatively."""
