@@ -34,7 +34,7 @@ _TIE = r"with|to|against|alongside|and|between"
 # A service, staff or money passing between bodies: "provided by", "bought from", "paid to".
 _EXCHANGE = (r"provided|delivered|run|operated|hosted|managed|supplied|commissioned|procured|bought|purchased|"
              r"funded|seconded|led|administered|offered|sold|transferred|paid|payable|sent|referred|outsourced|"
-             r"delegated|lent|loaned|handed|received|borrowed|learn(?:ed|t)|adopted|copied|recruited|"
+             r"delegated|lent|loaned|handed|received|borrowed|learn(?:ed|t)|copied|recruited|"
              r"recharged|charged|owed|granted|awarded|recovered|claimed|sought")
 _EXCHANGE_TIE = r"by|from|to|with"
 # What comes from a source: "funding from Kent", "figures from Kent".
