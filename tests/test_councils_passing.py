@@ -28,6 +28,7 @@ def _kind(question: str, name: str) -> str:
     "What was Kent County Council's budget for 2024/25?",
     "How many foster carers are registered with Kent?",  # a bare "with" is no relation
     "How many children from Kent were placed out of county?",
+    "How many children were adopted from Kent's care?",
     "What was approved by Kent at its March meeting?",
     "Who chairs Kent's scrutiny committee?",
 ])
@@ -46,6 +47,7 @@ def test_a_council_asked_about_is_its_own(question):
     "How much funding from Kent was received?",
     "How many councils, such as Kent, have a lower rate?",
     "What does the shared legal service agreement with Kent cost?",
+    "What was agreed with Kent about the transfer?",
 ])
 def test_a_partner_comparator_or_source_is_named_in_passing(question):
     assert _kind(question, "Kent") == PASSING

@@ -29,7 +29,7 @@ _WORD = r"[\w'’&,-]+\s+"
 _RELATION = (r"partnerships?|partners?|partnered|partnering|joint|jointly|together|shared?|sharing|"
              r"collaborat\w*|co-?operat\w*|agreements?|arrangements?|contracts?|contracted|deals?|consortium|"
              r"alliance|merger|merged|merging|combined|compar\w*|benchmark\w*|similar|relative|contrast\w*|"
-             r"work|worked|working|works|liaison|liais\w*|negotiat\w*|memorandum")
+             r"work|worked|working|works|liaison|liais\w*|negotiat\w*|memorandum|agree|agreed|agreeing|signed")
 _TIE = r"with|to|against|alongside|and|between"
 # A service, staff or money passing between bodies: "provided by", "bought from", "paid to".
 _EXCHANGE = (r"provided|delivered|run|operated|hosted|managed|supplied|commissioned|procured|bought|purchased|"
