@@ -11,6 +11,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
+from archive.ask.pipeline import scope
 from archive.ask.retrieve.filters import Filters
 from archive.ask.understand.councils import Councils
 from archive.build.checks import date_warning, meeting_dates_stated, metadata_warnings
@@ -154,6 +155,40 @@ def test_councils_named_in_a_question():
     assert councils.others_named("What did Wexley Borough Council decide?") == ("Wexley Borough Council",)
 
 
+# Councils named in passing (issue 28; the wording itself: tests/test_councils_passing.py)
+
+
+def test_a_question_about_a_council_not_held_is_still_refused(archive):
+    for question, council in (
+            ("How many children are in Solihull Metropolitan Borough Council's care?",
+             "Solihull Metropolitan Borough Council"),
+            ("What did RBKC's cabinet decide about children in care?", "Royal Borough of Kensington and Chelsea"),
+            ("How many children were in care in Powys in 2023?", "Powys")):
+        refusal = archive.refusal(question)
+        assert refusal and f"holds no papers of {council}" in refusal, question
+        assert archive.ask(question).text is None
+
+
+def test_a_council_named_in_passing_is_not_refused(archive):
+    for question in ("What did the council agree about the partnership with Solihull Metropolitan Borough Council?",
+                     "How did the number of children in care compare with RBKC?",
+                     "How many children in care were placed by agencies on behalf of Powys?",
+                     "What did Herefordshire agree jointly with Powys about children in care?"):
+        assert archive.refusal(question) is None, question
+        answer = archive.ask(question)
+        assert "holds no papers" not in answer.note and answer.citations, question
+
+
+def test_a_council_named_in_passing_does_not_scope_the_search(archive):
+    resources = archive.resources
+    asked = archive.query("What did the cabinet agree about the partnership with Hollinbridge?")
+    assert scope(asked, Filters(), resources).council in (None, "")
+    asked = archive.query("What did Hollinbridge's cabinet agree about the General Fund overspend?")
+    assert scope(asked, Filters(), resources).council == "Hollinbridge Borough Council"
+    asked = archive.query("What did Herefordshire agree in its partnership with Hollinbridge?")
+    assert scope(asked, Filters(), resources).council == "Herefordshire Council"
+
+
 def test_figures_are_per_council(archive):
     points = archive.figures("children in care")
     assert points and {p.council for p in points} == {"Herefordshire Council"}  # Hollinbridge gives none
@@ -234,3 +269,28 @@ def test_when_councils_disagree_the_answer_says_whose_figure_and_lists_the_other
     assert other in answer.note and "Cabinet, 1" in answer.note  # the other's citation
     named = archive.ask("How many children were in Dunmore's care at the end of January 2024?")
     assert named.text == "298" and "other councils" not in named.note  # only Dunmore's papers searched
+
+
+def test_a_held_council_asked_by_its_short_name_is_the_council_searched(tmp_path):
+    from archive import Archive
+    from archive.build.indexer import build_index
+    from archive.index.embed import HashEmbedder
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = ["file,title,committee,meeting_date,doc_type,source_url,council"]
+    for slug, name, day, value, earlier in (("kent", "Kent County Council", 12, 412, 398),
+                                             ("dunmore", "Dunmore District Council", 14, 298, 305)):
+        (corpus / f"{slug}.txt").write_text(MINUTES.format(name=name.upper(), day=day, value=value, earlier=earlier))
+        rows.append(f"{slug}.txt,Cabinet minutes,Cabinet,2024-03-{day},minutes,,{name}")
+    (corpus / "manifest.csv").write_text("\n".join(rows) + "\n")
+    build_index(corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None)
+    archive = Archive.open(tmp_path / "index", embedder=HashEmbedder())
+
+    answer = archive.ask("How many children were in KCC's care at the end of January 2024?")
+    assert answer.text == "412" and {c.document.council for c in answer.citations} == {"Kent County Council"}
+    assert archive.refusal("What did RBKC's cabinet decide?")  # not held: refused, by its full name
+    assert "Royal Borough of Kensington and Chelsea" in archive.refusal("What did RBKC's cabinet decide?")
+    # Kent named in passing: the question is not scoped to Kent's papers
+    asked = archive.query("How many children were in care at the end of January 2024, compared with KCC?")
+    assert asked.councils == () and "Kent County Council" in asked.passing

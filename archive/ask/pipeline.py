@@ -31,9 +31,9 @@ def understand(question: str | Query, resources: Resources) -> Query:
     if isinstance(question, Query):
         return question
     query = parse_query(question, resources.glossary)
-    councils = resources.councils
-    return replace(query, councils=councils.named_in(query.text), other_councils=councils.others_named(query.text),
-                   areas=councils.foreign_areas(query.text))
+    named = resources.councils.read(query.text)
+    return replace(query, councils=named.councils, other_councils=named.other_councils, areas=named.areas,
+                   quoted=named.quoted, passing=named.passing)
 
 
 def embed(query: Query, resources: Resources) -> Query:
@@ -47,18 +47,22 @@ def embed(query: Query, resources: Resources) -> Query:
 
 
 def refusal(query: Query, resources: Resources) -> str | None:
-    """Why the archive will not answer at all: the question names a council whose papers it does
-    not hold, or a council area no paper mentions (and no council it does hold). None otherwise."""
-    others = query.other_councils or tuple(a for a in query.areas if not resources.stats.mentions(a))
-    if not others or query.councils:
+    """Why the archive will not answer at all: the question asks about the own papers of a council
+    it does not hold, or of a council area no paper mentions (and names no council it does hold).
+    A council named in passing (a partner, a comparator, a source) or quoted by another is no
+    reason. None otherwise."""
+    others = query.other_councils or tuple(a for a in query.areas
+                                           if a not in query.quoted and not resources.stats.mentions(a))
+    if not others or query.councils or set(query.passing) & set(resources.councils.names):
         return None
     held = "; ".join(resources.councils.names) or "no council named in its manifest"
     return f"The archive holds no papers of {others[0]} (it holds: {held})."
 
 
 def scope(query: Query, filters: Filters, resources: Resources) -> Filters:
-    """The filters, narrowed to one council's papers when the question names exactly one of the
-    archive's councils (and no council filter is set): answers come from the council asked about."""
+    """The filters, narrowed to one council's papers when the question asks about exactly one of the
+    archive's councils (and no council filter is set): answers come from the council asked about. A
+    council named only in passing ("the partnership with Hollinbridge") does not narrow them."""
     named = query.councils if not filters.council and len(resources.councils.names) > 1 else ()
     return replace(filters, council=named[0]) if len(named) == 1 else filters
 

@@ -66,4 +66,9 @@ def _pattern() -> re.Pattern:
 def areas_named(text: str) -> tuple[str, ...]:
     """The council areas a text names, capitalised as names are ("in Cornwall", "Telford and
     Wrekin's"), longest name first where two overlap ("North Somerset", not "Somerset")."""
-    return tuple(dict.fromkeys(" ".join(m.group(1).split()) for m in _pattern().finditer(text)))
+    return tuple(dict.fromkeys(area for area, _, _ in area_spans(text)))
+
+
+def area_spans(text: str) -> list[tuple[str, int, int]]:
+    """Each council area the text names, with where it stands: (area, start, end)."""
+    return [(" ".join(m.group(1).split()), m.start(1), m.end(1)) for m in _pattern().finditer(text)]

@@ -51,8 +51,10 @@ class Query:
     words: frozenset[str] = frozenset()  # its lowercase words
     measure_terms: frozenset[str] = frozenset()  # topic terms and their acronym aliases
     councils: tuple[str, ...] = ()  # the archive's councils it names (ask/pipeline.understand)
-    other_councils: tuple[str, ...] = ()  # councils it names in full that the archive does not hold
-    areas: tuple[str, ...] = ()  # council areas it names that are not the archive's councils
+    other_councils: tuple[str, ...] = ()  # councils not held it asks about, named in full or by short name
+    areas: tuple[str, ...] = ()  # council areas not the archive's that it asks about (own or quoted)
+    quoted: tuple[str, ...] = ()  # of those, the ones it says another council quotes ("a statistical neighbour")
+    passing: tuple[str, ...] = ()  # councils and areas named only in passing ("the partnership with Kent")
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of search_text
     text_vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of text
 
