@@ -84,7 +84,7 @@ def _scored(selector, e) -> tuple[np.ndarray, int, float, float]:
 
 
 def read(found: list, first: list) -> list[tuple[list[int], np.ndarray]]:
-    from archive.ask.select.reader import marked, shipped
+    from archive.ask.select.reader import shipped, window
 
     reader = shipped()
     if reader is None:
@@ -95,8 +95,8 @@ def read(found: list, first: list) -> list[tuple[list[int], np.ndarray]]:
         if reader is None:
             out.append((chosen, np.zeros(len(chosen), dtype=np.float32)))
             continue
-        windows = [marked(e.candidates[i].sentence, e.candidates[i].start,
-                          e.candidates[i].start + len(e.candidates[i].span), reader.window_words) for i in chosen]
+        windows = [window(e.candidates[i].sentence, e.candidates[i].start, e.candidates[i].start
+                          + len(e.candidates[i].span), e.candidates[i].header, reader.window_words) for i in chosen]
         out.append((chosen, reader.scores(e.item["question"], windows)))
     return out
 

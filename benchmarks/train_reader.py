@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.ask.select.reader import MAX_TOKENS, NAME, WINDOW_WORDS, marked  # noqa: E402
+from archive.ask.select.reader import MAX_TOKENS, NAME, WINDOW_WORDS, window  # noqa: E402
 
 VERSION = 1
 NEGATIVES = 3  # wrong spans of the same sentence kept per row
@@ -34,8 +34,8 @@ def pairs(rows: list[dict], rng: random.Random, words: int) -> list[tuple[str, s
         right = [c for c in row["candidates"] if c["label"]]
         wrong = [c for c in row["candidates"] if not c["label"]]
         for c in right + rng.sample(wrong, min(NEGATIVES, len(wrong))):
-            window = marked(row["sentence"], c["start"], c["start"] + len(c["span"]), words)
-            out.append((row["question"], window, float(c["label"]), number))
+            read = window(row["sentence"], c["start"], c["start"] + len(c["span"]), row.get("header", ""), words)
+            out.append((row["question"], read, float(c["label"]), number))
     return out
 
 
@@ -91,7 +91,7 @@ def evaluate(model, tokenizer, rows: list[dict], words: int) -> dict:
     """On held-out rows, every candidate read: the right span first (answerable rows), AUC of right vs wrong."""
     import torch
 
-    items = [(r["question"], marked(r["sentence"], c["start"], c["start"] + len(c["span"]), words),
+    items = [(r["question"], window(r["sentence"], c["start"], c["start"] + len(c["span"]), r.get("header", ""), words),
               float(c["label"]), n) for n, r in enumerate(rows) for c in r["candidates"]]
     scores = []
     model.eval()

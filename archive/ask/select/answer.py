@@ -15,7 +15,7 @@ import numpy as np
 from archive.ask.cite import citation_text
 from archive.ask.evidence import Evidence
 from archive.ask.select.candidates import Candidate
-from archive.ask.select.reader import Reader, marked
+from archive.ask.select.reader import Reader, window
 from archive.ask.select.reading import READ, Reading, to_read
 from archive.ask.select.selector import AnswerSelector, answer_key, eligible
 from archive.dates import find_periods, human_date, period_of_iso, reference_date
@@ -36,7 +36,7 @@ def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSe
     threshold = selector.threshold
     if index >= 0 and reader is not None and reading is not None:
         read = to_read(found, scores, int(reading.meta.get("read", READ)))
-        windows = [marked(found[i].sentence, found[i].start, found[i].start + len(found[i].span),
+        windows = [window(found[i].sentence, found[i].start, found[i].start + len(found[i].span), found[i].header,
                           reader.window_words) for i in read]
         index, probability = reading.decide(scores, read, reader.scores(evidence.query.text, windows), probability)
         threshold = reading.threshold

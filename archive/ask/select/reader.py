@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from archive import tables
+
 MODELS = Path(__file__).resolve().parent.parent / "models"
 NAME = "reader"
 MAX_TOKENS = 96  # question and marked window together
@@ -29,6 +31,17 @@ def marked(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> st
     before = sentence[:start].split()[-words:]
     after = sentence[end:].split()[:words]
     return " ".join([*before, OPEN, " ".join(sentence[start:end].split()), CLOSE, *after])
+
+
+def window(sentence: str, start: int, end: int, header: str = "", words: int = WINDOW_WORDS) -> str:
+    """What the reader reads of a candidate: its marked window and, for a table row, the name of the
+    column the span sits in ("... << 57.1 >> (3.2) | column: Forecast outturn £m")."""
+    text = marked(sentence, start, end, words)
+    if not header or "\t" not in sentence:
+        return text
+    columns = tables.column_names([line for line in header.split("\n") if "\t" in line])
+    position = sentence[:start].count("\t")
+    return f"{text} | column: {columns[position]}" if position < len(columns) and columns[position] else text
 
 
 def model_file() -> Path:
