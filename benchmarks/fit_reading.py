@@ -219,7 +219,13 @@ def main() -> None:
     (RESULTS / "reading.json").write_text(json.dumps(report, indent=2) + "\n")
     write_markdown(report)
     if not args.no_save:
-        final.meta.update({"read": READ, "target_precision": TARGET_PRECISION, "inputs_are": list(INPUTS),
+        from archive.ask.select.reader import shipped as shipped_reader
+        from archive.ask.select.selector import AnswerSelector
+
+        reader = shipped_reader()
+        final.meta.update({"selector": AnswerSelector.load().fingerprint,
+                           "reader_version": reader.version if reader is not None else 0, "read": READ,
+                           "target_precision": TARGET_PRECISION, "inputs_are": list(INPUTS),
                            "fitted_on": [*TRAINING, "shared dev", "extra"], "heldout": report["sets"]})
         from archive.ask.select.reading import MODELS, NAME
 

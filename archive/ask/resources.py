@@ -86,7 +86,11 @@ class Resources:
 
     @cached_property
     def reading(self) -> Reading | None:
-        return shipped_reading()  # how the reader's scores and the selector's are decided together
+        """How the reader's scores and the selector's are decided together; None unless it was fitted
+        on the loaded selector and reader (a retrained selector falls back to its own threshold)."""
+        reading = shipped_reading()
+        version = self.reader.version if self.reader is not None else 0
+        return reading if reading is not None and reading.fits(self.selector.fingerprint, version) else None
 
     @cached_property
     def stats(self) -> CorpusStats:

@@ -34,11 +34,14 @@ def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSe
     scores = selector.scores(found)  # once: the choice and the other councils' answers read them
     index, probability = selector.best(found, scores)
     threshold = selector.threshold
-    if index >= 0 and reader is not None and reading is not None:
+    if index >= 0 and reading is not None:
         read = to_read(found, scores, int(reading.meta.get("read", READ)))
-        windows = [window(found[i].sentence, found[i].start, found[i].start + len(found[i].span), found[i].header,
-                          reader.window_words) for i in read]
-        index, probability = reading.decide(scores, read, reader.scores(evidence.query.text, windows), probability)
+        logits = np.zeros(len(read), dtype=np.float32)
+        if reader is not None and reading.reader_version:
+            logits = reader.scores(evidence.query.text, [window(
+                found[i].sentence, found[i].start, found[i].start + len(found[i].span), found[i].header,
+                reader.window_words) for i in read])
+        index, probability = reading.decide(scores, read, logits, probability)
         threshold = reading.threshold
     if index < 0:
         return _abstain(evidence)

@@ -65,6 +65,15 @@ class Reading:
     threshold: float  # answer at or above this probability
     meta: dict
 
+    @property
+    def reader_version(self) -> int:
+        """The reader it was fitted with; 0 when fitted without one (its logits read as 0)."""
+        return int(self.meta.get("reader_version", 0))
+
+    def fits(self, selector_fingerprint: str, reader_version: int) -> bool:
+        """Fitted on this selector's scores and this reader's logits (else it must not be used)."""
+        return self.meta.get("selector") == selector_fingerprint and self.reader_version == reader_version
+
     def probability(self, x: list[float]) -> float:
         z = self.intercept + sum(w * v for w, v in zip(self.calibration, x, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))

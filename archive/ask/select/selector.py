@@ -9,6 +9,7 @@ version, feature names, calibration, threshold and how it was trained.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -88,6 +89,11 @@ class AnswerSelector:
     def from_booster(cls, booster, names: tuple[str, ...], calibration: Calibration, threshold: float,
                      meta: dict) -> AnswerSelector:
         return cls(booster.model_to_string(), names, calibration, threshold, meta)
+
+    @property
+    def fingerprint(self) -> str:
+        """Which trained model this is: what is fitted on its scores (select/reading.py) records it."""
+        return hashlib.sha256(self.model_text.encode()).hexdigest()[:16]
 
     @property
     def model(self) -> TreeModel:
