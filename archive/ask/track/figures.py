@@ -117,7 +117,7 @@ def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
                     points.extend(_row_points(evidence, passage, sentence, header))
                 continue
             periods = [(sentence.find(p.text), p) for p in find_periods(sentence, reference)]
-            figures = [_whole(sentence, match) for match in numbers(sentence)]
+            figures = [_whole(sentence, match) for match in numbers(sentence) if not is_numbering(sentence, match)]
             if stats.coverage(query, sentence) >= settings.measure_coverage:
                 for match in figures:
                     if not is_level(sentence, match, query, neutral):

@@ -55,6 +55,9 @@ _LINKS = frozenset(stem(w) for w in (
 _PRONOUNS = frozenset("them those these which whom it this".split())  # "41 of them": a part of the measure
 _NARROWING = frozenset({"other"})  # a stopword that still narrows: "Other placements"
 _OUTSIDE = frozenset({"outside", "excluding", "except"})  # "placed ... outside the borough"
+# verbs of being somewhere that may stand for "in": "186 households were living in temporary
+# accommodation"; not "57 children entered care"
+_STAYING = frozenset("living housed accommodated staying residing resident".split())
 _OWNED = frozenset("our its their council's council’s".split())  # "in our care" says whose, not which
 _NUMBERING = re.compile(r"\s*(?:[•·o-]\s*)?\(?\d{1,3}(?:\.\d{1,3})*\)?\s+[A-Z(]")  # "4.2 The number", "(5) That"
 
@@ -69,25 +72,20 @@ def measure_core(topic: tuple[str, ...]) -> tuple[str, ...]:
 class _Word:
     text: str
     stem: str  # "" for a number or punctuation
-    start: int
     owned: bool = False  # "care" in "in our care": whose care, never a narrower measure
 
     @property
     def is_word(self) -> bool:
         return bool(self.stem)
 
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit() or self.text[0] == "£"
 
-
-def _words(text: str, offset: int = 0) -> list[_Word]:
+def _words(text: str) -> list[_Word]:
     out: list[_Word] = []
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         word = token[0].isalpha()
         owned = token.lower() == "care" and bool(out) and out[-1].text.lower() in _OWNED
-        out.append(_Word(token, stem(token.lower().replace("’", "'")) if word else "", offset + match.start(), owned))
+        out.append(_Word(token, stem(token.lower().replace("’", "'")) if word else "", owned))
     return out
 
 
@@ -98,10 +96,6 @@ def _is_stop(word: _Word) -> bool:
 def _is_participle(word: _Word) -> bool:
     return word.is_word and word.text.lower().endswith(("ed", "ing"))
 
-
-# verbs of being somewhere that may stand for "in": "186 households were living in temporary
-# accommodation"; not "57 children entered care"
-_STAYING = frozenset("living housed accommodated staying residing resident".split())
 
 
 def _is_boundary(word: _Word) -> bool:
@@ -153,8 +147,8 @@ def governs(sentence: str, match: re.Match, forms: tuple[tuple[str, ...], ...], 
         return False
     area_words = {stem(w.lower()) for area in areas_named(sentence) for w in area.split()}
     reading = _Reading(forms, known, frozenset(neutral) | GENERIC | area_words)
-    unit_end = figure_kind(sentence, match)[1]
-    after = _words(sentence[unit_end:], unit_end)
+    kind, unit_end = figure_kind(sentence, match)
+    after = _words(sentence[unit_end:])
     if after and after[0].text == ")" and sentence[: match.start()].rstrip().endswith("("):
         after = after[1:]  # "Ninety-two (92) children": the figure restated in brackets
     cell_start = sentence.rfind("\t", 0, match.start()) + 1
@@ -163,7 +157,7 @@ def governs(sentence: str, match: re.Match, forms: tuple[tuple[str, ...], ...], 
         cell = sentence[cell_start: cell_end if cell_end >= 0 else len(sentence)]
         if is_figure_cell(cell):  # a table row's figure: a value of what its first cell names
             return _names_row(reading, sentence.split("\t")[0])
-    before = _words(sentence[cell_start: match.start()], cell_start)
+    before = _words(sentence[cell_start: match.start()])
     if after and after[0].text.lower() == "of":
         if len(after) > 1 and after[1].text.lower() in _PRONOUNS:
             return False  # "186 households ..., 41 of them in bed and breakfast": a part of the measure
@@ -177,8 +171,8 @@ def governs(sentence: str, match: re.Match, forms: tuple[tuple[str, ...], ...], 
             return reading.holds_a_form({w.stem for w in part}) and not reading.extra(part)
     if after and after[0].stem in _DURATION:
         return False  # "over the last 12 months", "20 weeks": a length of time, not a level
-    if after and _is_noun(reading, after[0]):
-        return _own_noun(reading, after)
+    if after and _is_noun(reading, after[0]) and (_own_noun(reading, after) or kind != "rate"):
+        return _own_noun(reading, after)  # a rate's noun may be its base: "58 per 10,000 children"
     return _named_before(reading, before)
 
 
@@ -211,7 +205,7 @@ def _is_noun(reading: _Reading, word: _Word) -> bool:
         return False
     if word.stem in reading.known:
         return True
-    return not (word.text.lower().endswith(("ed", "ing")) or word.stem in _TIME or word.stem in reading.neutral)
+    return not (_is_participle(word) or word.stem in _TIME or word.stem in reading.neutral)
 
 
 def _phrase(words: list[_Word]) -> list[_Word]:
@@ -279,7 +273,7 @@ def _named_before(reading: _Reading, before: list[_Word]) -> bool:
         if _is_boundary(word):
             return False
         if word.is_word and not (_is_stop(word) or word.owned or word.stem in _LINKS or word.stem in _TIME
-                                 or word.stem in reading.neutral):
+                                 or word.stem in _KIND_WORDS or word.stem in reading.neutral):
             return False
     first = _phrase_start(reading, recent, last)
     modifier = recent[first - 1] if first > 0 else None
