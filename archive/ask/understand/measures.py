@@ -43,16 +43,23 @@ _TIME = frozenset(stem(w) for w in [*MONTHS, *(
     "time present moment today now current currently last previous same financial first second third fourth "
     "half q1 q2 q3 q4 ytd far recent latest cumulative snapshot").split()])
 _DURATION = frozenset(stem(w) for w in "minutes hours days weeks months years quarters".split())
-# words that say what kind of value a figure is, not what of: "the number of", "a rate of", "in total"
+# words that say what kind of value a figure is, not what of: "the number of", "a rate of", "in total",
+# "the forecast revenue overspend" (a council's budget figures are revenue ones unless said otherwise)
 _KIND_WORDS = frozenset(stem(w) for w in (
     "number numbers total totals figure figures rate rates proportion percentage share count level overall "
-    "average high low highest lowest peak forecast projected estimated provisional actual net").split())
+    "average high low highest lowest peak forecast projected estimated provisional actual net revenue").split())
 # words that link a measure to its figure: "children in care peaked at 355", "the total stood at 412"
 _LINKS = frozenset(stem(w) for w in (
     "was were is are at of to from in its it our reached stood peaked rose fell totalled had there this high "
     "low figure a an the still now currently current total number every each remained continued "
-    "increased decreased grew grown reduced dropped climbed risen fallen went gone moved").split())
+    "increased decreased grew grown reduced dropped climbed risen fallen went gone moved fall rise reach increase "
+    "decrease grow stand remain").split())
+# what a count counts when the measure is named before it: "a waiting list of 340 children", "684 people
+# were waiting"
+_COUNTED = frozenset(stem(w) for w in (
+    "people persons children households families adults pupils residents cases individuals clients").split())
 _PRONOUNS = frozenset("them those these which whom it this".split())  # "41 of them": a part of the measure
+_DETERMINERS = frozenset("the our its their all each every".split())
 _NARROWING = frozenset({"other"})  # a stopword that still narrows: "Other placements"
 _OUTSIDE = frozenset({"outside", "excluding", "except"})  # "placed ... outside the borough"
 # verbs of being somewhere that may stand for "in": "186 households were living in temporary
@@ -159,8 +166,11 @@ def governs(sentence: str, match: re.Match, forms: tuple[tuple[str, ...], ...], 
             return _names_row(reading, sentence.split("\t")[0])
     before = _words(sentence[cell_start: match.start()])
     if after and after[0].text.lower() == "of":
-        if len(after) > 1 and after[1].text.lower() in _PRONOUNS:
-            return False  # "186 households ..., 41 of them in bed and breakfast": a part of the measure
+        if len(after) > 1 and after[1].text.lower() in _PRONOUNS | _DETERMINERS:
+            return False  # "41 of them in bed and breakfast", "46 of the children": a part of the measure
+        if kind != "percent":  # "£2.2m of one-off grant": an amount of what follows
+            part = _phrase(after[1:])
+            return reading.holds_a_form({w.stem for w in part}) and not reading.extra(part)
         share = _share(reading, after[1:])
         if share is not None:
             return share
@@ -169,10 +179,17 @@ def governs(sentence: str, match: re.Match, forms: tuple[tuple[str, ...], ...], 
         part = _phrase(after[1:])
         if any(w.is_word and not _is_stop(w) for w in part):
             return reading.holds_a_form({w.stem for w in part}) and not reading.extra(part)
-    if after and after[0].stem in _DURATION:
+    if after and after[0].stem in _DURATION and after[0].stem not in known:
         return False  # "over the last 12 months", "20 weeks": a length of time, not a level
-    if after and _is_noun(reading, after[0]) and (_own_noun(reading, after) or kind != "rate"):
-        return _own_noun(reading, after)  # a rate's noun may be its base: "58 per 10,000 children"
+    if after and _is_noun(reading, after[0]):
+        if _own_noun(reading, after):
+            return True
+        # a rate's noun may be its base ("58 per 10,000 children"); a count's may be what it
+        # counts, when the measure comes just before ("a waiting list of 340 children")
+        counted = (after[0].stem in _COUNTED and len(before) >= 2 and before[-1].text.lower() == "of"
+                   and before[-2].stem in known)
+        if kind != "rate" and not counted:
+            return False
     return _named_before(reading, before)
 
 
@@ -191,10 +208,13 @@ def refers_back(sentence: str, match: re.Match, forms: tuple[tuple[str, ...], ..
         return False
     reading = _Reading(forms, known, frozenset(neutral) | GENERIC)
     after = _words(sentence[figure_kind(sentence, match)[1]:])
-    if after and (after[0].stem in _DURATION or (_is_noun(reading, after[0]) and not _own_noun(reading, after))):
+    if after and after[0].stem in _DURATION:
         return False
+    if after and _is_noun(reading, after[0]) and not _own_noun(reading, after) and not (
+            after[0].stem in _COUNTED and not _narrowed(reading, after[1:])):
+        return False  # "684 people were waiting" counts the measure; "46 households moved into ..." not
     before = _words(sentence[: match.start()])
-    clause = before[max((i + 1 for i, w in enumerate(before) if _is_boundary(w)), default=0):]
+    clause = before[max((i + 1 for i, w in enumerate(before) if _is_boundary(w) or w.text == ","), default=0):]
     return all(reading.harmless(w) or w.stem in _LINKS or w.text.lower() in _PRONOUNS for w in clause)
 
 
@@ -241,17 +261,23 @@ def _own_noun(reading: _Reading, after: list[_Word]) -> bool:
     taken = reading.starts_with_a_form(after)
     if not taken:
         return False  # "26 new children", "20 weeks", "1,920 people": another measure
+    return not _narrowed(reading, after[taken:])
+
+
+def _narrowed(reading: _Reading, words: list[_Word]) -> bool:
+    """A phrase after the measure's words, up to the end of the clause, narrows it: "(children in
+    care) live with in-house foster carers", "... placed outside the borough"."""
     in_phrase = False
-    for word in after[taken:]:
+    for word in words:
         if _is_boundary(word) or word.text == ",":
             break
         if word.text.lower() in _OUTSIDE:
-            return False
+            return True
         if word.text.lower() in _PREPOSITIONS:
             in_phrase = True
         elif in_phrase and not reading.harmless(word):
-            return False  # the object of a phrase after the measure narrows it
-    return True
+            return True  # the object of a phrase after the measure
+    return False
 
 
 def _names_row(reading: _Reading, label: str) -> bool:
