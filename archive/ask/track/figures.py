@@ -18,12 +18,12 @@ from archive.ask.retrieve import search as retrieve
 from archive.ask.retrieve.filters import Filters
 from archive.ask.select.kinds import numbers
 from archive.ask.select.spans import table_cell
-from archive.ask.understand.measures import governs, is_numbering, measure_core, refers_back
+from archive.ask.understand.measures import governs, is_numbering, measure_core, names_narrower, refers_back
 from archive.ask.understand.query import Query, parse_query
 from archive.ask.understand.units import MONEY, is_comparator, relation, series_unit
 from archive.ask.weights import FigureSettings
 from archive.dates import Period, find_periods, period_of_iso, reference_date
-from archive.text import STOPWORDS, sentence_spans, stem
+from archive.text import sentence_spans, stem
 
 _ROW_LABEL_PERIOD = re.compile(r"^\s*(?:\d{2,4}\s*[/-]\s*\d{2,4}|current)\s*$", re.I)
 
@@ -50,53 +50,13 @@ class Point:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_LINKS = {stem(w) for w in (
-    "was were is are at of to from in its it our reached stood peaked rose fell totalled had there this high "
-    "low figure a an the still now currently current total number"
-).split()}
-_SKIP = {stem(w) for w in STOPWORDS} | {"s"}
-
-
-def _stems(text: str) -> list[str]:
-    return [stem(w.lower()) for w in _WORD.findall(text)]
-
-
-def counts_the_measure(sentence: str, match: re.Match, topic: tuple[str, ...], measure: set[str]) -> bool:
-    """The figure is the measure's own value: "386 children in care", "the number of children in
-    care ... was 396", "peaked at 355", not "26 new children", a phone number or a list number."""
-    text = match.group(0)
-    if re.fullmatch(r"0\d{3,}", text) or (len(text) >= 5 and "," not in text and text.isdigit()):
-        return False  # telephone numbers and references
-    if not sentence[match.end() :].strip(" .") and re.search(r"[A-Za-z]\s*$", sentence[: match.start()]):
-        return False  # a bare number closing a line: a list or page number
-    after = [t for t in _stems(sentence[match.end() : match.end() + 80]) if t not in _SKIP][: len(topic)]
-    if after and after[0] in measure:
-        # "386 children in care", "388 children were in the care of": the measure's own words follow
-        return after == list(topic)
-    before = _stems(sentence[max(0, match.start() - 160) : match.start()])[-20:]
-    if not all(t in before for t in topic):
-        return False
-    # "... children in care peaked at 355": only linking words between the measure and the figure
-    last = max(i for i, t in enumerate(before) if t in measure)
-    return all(t in _LINKS or t[0].isdigit() for t in before[last + 1 :])
-
-
-def _qualified(sentence: str, topic: tuple[str, ...], measure: set[str]) -> bool:
-    """The sentence names a narrower measure: a word qualifies the measure's first word ("asylum
-    seeking children ... in our care" is not "children in care")."""
-    stems = _stems(sentence)
-    first = next((i for i, t in enumerate(stems) if topic and t == topic[0]), -1)
-    if first <= 0:
-        return False
-    before = stems[first - 1]
-    return before not in _SKIP and before not in _LINKS and before not in measure and not before[0].isdigit()
 
 
 def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
     """Every value the passages give for the measure (evidence.query), merged by period."""
     query, stats = evidence.query, evidence.stats
-    measure_terms = query.measure_terms
     core = replace(query, topic_terms=measure_core(query.topic_terms))  # a table's header names "rate"
+    known = _known(query)
     points: list[Point] = []
     for passage in evidence.passages:
         chunk = passage.chunk
@@ -132,12 +92,11 @@ def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
             earlier = chunk.text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
             if earlier and "\n" not in chunk.text[spans[position - 1][1] : start] and (
                 stats.coverage(query, earlier) >= settings.measure_coverage
-            ) and not _qualified(earlier, query.topic_terms, measure_terms):
+            ) and not names_narrower(earlier, query.measure_forms, known, neutral):
                 # "... Unaccompanied Asylum Seeking Children. In January 2024 this was 38.": the
                 # measure is named just before; take only levels with their own date beside them,
                 # and only when the figures there of their unit are the measure's ("2% of children
                 # looked after were UASC. In January 2024 this was 9%" is a UASC share)
-                known = _known(query)
                 for match in figures:
                     period = _own_period(sentence, periods, figures, match, settings.dated_reach)
                     if period is not None and relation(sentence, match.start(), match.end()) == "level" and (

@@ -301,10 +301,25 @@ def _named_before(reading: _Reading, before: list[_Word]) -> bool:
         if word.is_word and not (_is_stop(word) or word.owned or word.stem in _LINKS or word.stem in _TIME
                                  or word.stem in _KIND_WORDS or word.stem in reading.neutral):
             return False
-    first = _phrase_start(reading, recent, last)
-    modifier = recent[first - 1] if first > 0 else None
-    # a word right before the measure's words that narrows it: another measure
-    return modifier is None or reading.harmless(modifier) or modifier.stem in _LINKS
+    return not _modified(reading, recent, last)
+
+
+def _modified(reading: _Reading, words: list[_Word], last: int) -> bool:
+    """A word right before the measure's words that end at words[last] narrows them: another
+    measure ("unaccompanied asylum-seeking children in our care", "repeat child protection plans")."""
+    first = _phrase_start(reading, words, last)
+    modifier = words[first - 1] if first > 0 else None
+    return modifier is not None and not (reading.harmless(modifier) or modifier.stem in _LINKS)
+
+
+def names_narrower(sentence: str, forms: tuple[tuple[str, ...], ...], known: frozenset[str],
+                   neutral: frozenset[str] = frozenset()) -> bool:
+    """The sentence names the measure only with a word that narrows it ("... the number of
+    unaccompanied asylum seeking children in our care.")."""
+    reading = _Reading(forms, known, frozenset(neutral) | GENERIC)
+    words = _words(sentence)
+    named = [i for i, w in enumerate(words) if w.stem in known]
+    return bool(named) and _modified(reading, words, named[0])
 
 
 def _phrase_start(reading: _Reading, words: list[_Word], last: int) -> int:
