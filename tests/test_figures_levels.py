@@ -133,3 +133,13 @@ def test_shipped_children_in_care_series_is_one_measure(hash_archive):
     assert ("count", "92") not in values  # "Ninety-two (92) children in our care live with in-house foster carers"
     uasc = {(p.unit, p.period, p.value) for p in hash_archive.figures("UASC")}
     assert {("%", "January 2022", "2%"), ("%", "January 2024", "9%")} <= uasc
+
+
+def test_a_money_figure_keeps_its_scale_for_the_series_and_its_chart():
+    from archive.ask.track.figures import _whole
+    from archive.ask.understand.units import amount
+
+    sentence = "Ashcombe forecasts an overspend of £1.18m, up from £1,040k, on a budget of £212.6m."
+    assert [_whole(sentence, m).group(0) for m in numbers(sentence)] == ["£1.18m", "£1,040k", "£212.6m"]
+    assert [amount(v) for v in ("£1.18m", "£950k", "£2bn", "55%", "1,022", "–")] == [
+        1_180_000, 950_000, 2_000_000_000, 55, 1022, None]

@@ -20,7 +20,7 @@ from archive.ask.select.kinds import numbers
 from archive.ask.select.spans import table_cell
 from archive.ask.understand.measures import governs, is_numbering, measure_core, names_narrower, refers_back
 from archive.ask.understand.query import Query, parse_query
-from archive.ask.understand.units import MONEY, is_comparator, relation, series_unit
+from archive.ask.understand.units import MONEY, amount, is_comparator, relation, series_unit
 from archive.ask.weights import FigureSettings
 from archive.dates import Period, find_periods, period_of_iso, reference_date
 from archive.text import sentence_spans, stem
@@ -214,7 +214,9 @@ def _point(passage: Passage, value: str, unit: str, period: Period | None, quote
 
 
 def _normal(value: str) -> str:
-    return value.replace(",", "").replace("£", "").strip()
+    """A figure's value to compare by: "£5.3m" and "£5,300k" are one amount."""
+    number = amount(value)
+    return f"{number:g}" if number is not None else value.replace(",", "").replace("£", "").strip()
 
 
 def _merge(points: list[Point]) -> list[Point]:

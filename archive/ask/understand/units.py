@@ -50,6 +50,20 @@ def series_unit(sentence: str, match: re.Match) -> str:
     return "count"
 
 
+_AMOUNT = re.compile(r"£?\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|bn|million|billion|thousand)?%?", re.I)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def amount(value: str) -> float | None:
+    """The number a figure's text stands for: "£1.18m" 1,180,000, "£1,814k" 1,814,000, "55%" 55,
+    "1,022" 1022; None for text that is not a figure."""
+    found = _AMOUNT.fullmatch(value.strip())
+    if not found:
+        return None
+    number = float(found.group(1).replace(",", ""))
+    return number * _SCALE[found.group(2).lower()] if found.group(2) else number
+
+
 def is_share(sentence: str, start: int, end: int) -> bool:
     """A percentage, or a figure of something per something: not a count."""
     return sentence[start:end].endswith("%") or bool(_PER.match(sentence, end))
