@@ -142,13 +142,12 @@ def test_a_stock_is_told_from_a_flow(hash_archive):
     """"386 children in care" counts the measure asked about; "24 leave care" and "26 new children" do not."""
     import re
 
-    from archive.ask.track.figures import counts_the_measure
+    from archive.ask.track.figures import is_level
 
     query = parse_query("How many children are in care?", hash_archive.glossary)
-    measure = set(query.topic_terms)
 
     def counts(sentence: str, figure: str) -> bool:
-        return counts_the_measure(sentence, re.search(figure, sentence), query.topic_terms, measure)
+        return is_level(sentence, re.search(figure, sentence), query)
 
     assert counts("we find out that there are still 386 children in care", "386")
     assert not counts("we have seen 26 new children enter care, and 24 leave care.", "24")

@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from archive.ask.retrieve.filters import Filters
+from archive.ask.understand.units import amount
 from archive.core import Archive
 from archive.dates import human_date
 from archive.export import commitment_rows, commitments_csv
@@ -60,9 +61,9 @@ def chart_points(series: list[dict]) -> None:
     rows = []
     for point in series:
         year, month = point["period_end"]
-        value = point["value"].replace(",", "").replace("£", "").rstrip("%")
-        if year and value.replace(".", "", 1).isdigit():
-            rows.append({"period end": f"{year:04d}-{month:02d}-01", "value": float(value),
+        value = amount(point["value"])  # "£1.18m" is 1,180,000
+        if year and value is not None:
+            rows.append({"period end": f"{year:04d}-{month:02d}-01", "value": value,
                          "period": point["period"], "meeting": point["meeting_date"],
                          "source": f"{point['title']} p{point['page']} l{point['line']}"})
     if len(rows) < 2:

@@ -23,7 +23,7 @@ from archive.ask.select.kinds import DURATION, TIME, names, numbers, roles
 from archive.ask.select.relative import add_ages, add_gaps, add_kind_gaps, add_support, months
 from archive.ask.select.span_features import ROLE_MARKERS, column_periods, section, span_features
 from archive.ask.select.spans import FigureContext, best_figure, figure_closeness, figure_context
-from archive.ask.track.figures import counts_the_measure
+from archive.ask.track.figures import is_level
 from archive.ask.understand import units
 from archive.ask.understand.query import Query
 from archive.ask.weights import Weights
@@ -215,10 +215,11 @@ def _span_candidates(evidence: Evidence, rank: int, passage: Passage, read: _Sen
         features.update(window.role_direction(sentence, offset, end, query.role, ROLE_MARKERS))
         features.update(entities.entity_features(sentence, offset, end)
                         if tag_entities and kind in _ENTITY_KINDS else entities.UNTAGGED)
-        # the question's measure follows the figure ("386 children in care", not "24 leave care")
+        # the figure is a level of the question's measure ("386 children in care", not "24 leave care",
+        # "a 30% increase" or "55% of the children are cared for by our local foster carers")
         match = re.compile(re.escape(span)).search(sentence, offset) if kind in NUMERIC else None
-        features["counts_measure"] = float(bool(match) and bool(query.topic_terms) and counts_the_measure(
-            sentence, match, query.topic_terms, query.measure_terms))
+        features["counts_measure"] = float(bool(match) and bool(query.topic_terms) and is_level(
+            sentence, match, query))
         out.append(Candidate(passage, rank, sentence, span, kind, offset, read.header, features))
     return out
 

@@ -1,5 +1,8 @@
 """A measure's values over time: every figure the archive gives for it, with its period and source.
 
+A series holds one measure's levels: a figure joins when the words that govern it name the measure
+and nothing narrower (ask/understand/measures.governs, with the question's own measure words) and it
+is a level, not a change, a comparison or a comparator's value (ask/understand/units.relation).
 Counts, rates ("112 per 10,000") and shares ("9%") are kept apart: they are different measures.
 Values for the same period that agree are merged; ones that disagree are shown side by side.
 """
@@ -7,7 +10,7 @@ Values for the same period that agree are merged; ones that disagree are shown s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archive import tables
 from archive.ask.evidence import Evidence, Passage
@@ -15,11 +18,12 @@ from archive.ask.retrieve import search as retrieve
 from archive.ask.retrieve.filters import Filters
 from archive.ask.select.kinds import numbers
 from archive.ask.select.spans import table_cell
-from archive.ask.understand.query import parse_query
-from archive.ask.understand.units import series_unit
+from archive.ask.understand.measures import governs, is_numbering, measure_core, names_narrower, refers_back
+from archive.ask.understand.query import Query, parse_query
+from archive.ask.understand.units import MONEY, amount, is_comparator, relation, series_unit
 from archive.ask.weights import FigureSettings
 from archive.dates import Period, find_periods, period_of_iso, reference_date
-from archive.text import STOPWORDS, sentence_spans, stem
+from archive.text import sentence_spans, stem
 
 _ROW_LABEL_PERIOD = re.compile(r"^\s*(?:\d{2,4}\s*[/-]\s*\d{2,4}|current)\s*$", re.I)
 
@@ -46,88 +50,102 @@ class Point:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_LINKS = {stem(w) for w in (
-    "was were is are at of to from in its it our reached stood peaked rose fell totalled had there this high "
-    "low figure a an the still now currently current total number"
-).split()}
-_SKIP = {stem(w) for w in STOPWORDS} | {"s"}
-
-
-def _stems(text: str) -> list[str]:
-    return [stem(w.lower()) for w in _WORD.findall(text)]
-
-
-def counts_the_measure(sentence: str, match: re.Match, topic: tuple[str, ...], measure: set[str]) -> bool:
-    """The figure is the measure's own value: "386 children in care", "the number of children in
-    care ... was 396", "peaked at 355", not "26 new children", a phone number or a list number."""
-    text = match.group(0)
-    if re.fullmatch(r"0\d{3,}", text) or (len(text) >= 5 and "," not in text and text.isdigit()):
-        return False  # telephone numbers and references
-    if not sentence[match.end() :].strip(" .") and re.search(r"[A-Za-z]\s*$", sentence[: match.start()]):
-        return False  # a bare number closing a line: a list or page number
-    after = [t for t in _stems(sentence[match.end() : match.end() + 80]) if t not in _SKIP][: len(topic)]
-    if after and after[0] in measure:
-        # "386 children in care", "388 children were in the care of": the measure's own words follow
-        return after == list(topic)
-    before = _stems(sentence[max(0, match.start() - 160) : match.start()])[-20:]
-    if not all(t in before for t in topic):
-        return False
-    # "... children in care peaked at 355": only linking words between the measure and the figure
-    last = max(i for i, t in enumerate(before) if t in measure)
-    return all(t in _LINKS or t[0].isdigit() for t in before[last + 1 :])
-
-
-def _qualified(sentence: str, topic: tuple[str, ...], measure: set[str]) -> bool:
-    """The sentence names a narrower measure: a word qualifies the measure's first word ("asylum
-    seeking children ... in our care" is not "children in care")."""
-    stems = _stems(sentence)
-    first = next((i for i, t in enumerate(stems) if topic and t == topic[0]), -1)
-    if first <= 0:
-        return False
-    before = stems[first - 1]
-    return before not in _SKIP and before not in _LINKS and before not in measure and not before[0].isdigit()
 
 
 def gather(evidence: Evidence, settings: FigureSettings) -> list[Point]:
     """Every value the passages give for the measure (evidence.query), merged by period."""
     query, stats = evidence.query, evidence.stats
-    measure_terms = query.measure_terms
+    core = replace(query, topic_terms=measure_core(query.topic_terms))  # a table's header names "rate"
+    known = _known(query)
     points: list[Point] = []
     for passage in evidence.passages:
         chunk = passage.chunk
         meeting = passage.context_date
         reference = reference_date(meeting)
         header = tables.header_lines(chunk.text)
+        columns = tables.column_names(header) if header else []
         context = " ".join([chunk.heading, *header])
+        document = passage.hit.document
+        neutral = frozenset(stem(w) for w in _WORD.findall(document.council.lower())) if document else frozenset()
         spans = sentence_spans(chunk.text)
         for position, (start, end) in enumerate(spans):
             sentence = chunk.text[start:end]
             if sentence in header:
                 continue
             if "\t" in sentence and header and _ROW_LABEL_PERIOD.match(tables.cells(sentence)[0]):
-                if stats.coverage(query, "\n".join([sentence, context])) >= settings.table_coverage:
+                if stats.coverage(core, "\n".join([sentence, context])) >= settings.table_coverage:
                     points.extend(_row_points(evidence, passage, sentence, header))
                 continue
             periods = [(sentence.find(p.text), p) for p in find_periods(sentence, reference)]
-            figures = numbers(sentence)
+            figures = [_whole(sentence, match) for match in numbers(sentence) if not is_numbering(sentence, match)]
             if stats.coverage(query, sentence) >= settings.measure_coverage:
                 for match in figures:
-                    if counts_the_measure(sentence, match, query.topic_terms, measure_terms):
-                        points.append(_point(passage, match.group(0), series_unit(sentence, match),
-                                             _own_period(sentence, periods, figures, match, settings.reach), sentence))
+                    if not is_level(sentence, match, query, neutral):
+                        continue
+                    column = _column(sentence, match, columns)
+                    if column and is_comparator(column):
+                        continue  # a table's "Target" or "England average" column
+                    period = _column_period(column, reference) or _own_period(sentence, periods, figures, match,
+                                                                              settings.reach)
+                    points.append(_point(passage, match.group(0), series_unit(sentence, match), period, sentence))
                 continue
             earlier = chunk.text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
             if earlier and "\n" not in chunk.text[spans[position - 1][1] : start] and (
                 stats.coverage(query, earlier) >= settings.measure_coverage
-            ) and not _qualified(earlier, query.topic_terms, measure_terms):
+            ) and not names_narrower(earlier, query.measure_forms, known, neutral):
                 # "... Unaccompanied Asylum Seeking Children. In January 2024 this was 38.": the
-                # measure is named just before; take only figures with their own date beside them
+                # measure is named just before; take only levels with their own date beside them,
+                # and only when the figures there of their unit are the measure's ("2% of children
+                # looked after were UASC. In January 2024 this was 9%" is a UASC share)
                 for match in figures:
                     period = _own_period(sentence, periods, figures, match, settings.dated_reach)
-                    if period is not None:
+                    if period is not None and relation(sentence, match.start(), match.end()) == "level" and (
+                            refers_back(sentence, match, query.measure_forms, known, neutral)) and (
+                            _refers_to_the_measure(earlier, series_unit(sentence, match), query, neutral)):
                         points.append(_point(passage, match.group(0), series_unit(sentence, match), period,
                                              f"{earlier} {sentence}"))
     return _merge(points)
+
+
+def is_level(sentence: str, match: re.Match, query: Query, neutral: frozenset[str] = frozenset()) -> bool:
+    """The figure is a level of the question's measure: the words that govern it name the measure
+    and nothing narrower, and it is not a change, a comparison or (unless the question asks for
+    one) a comparator's value."""
+    kind = relation(sentence, match.start(), match.end())
+    if kind not in ("level", "comparator") or (kind == "comparator" and not query.asks_national):
+        return False
+    return governs(sentence, match, query.measure_forms or (query.topic_terms,), _known(query), neutral)
+
+
+def _known(query: Query) -> frozenset[str]:
+    return query.measure_terms | {t for form in query.measure_forms for t in form}
+
+
+def _refers_to_the_measure(earlier: str, unit: str, query: Query, neutral: frozenset[str]) -> bool:
+    """A figure that refers back ("this was 9%") is the measure's when the earlier sentence's
+    figures of its unit are, or when it has none."""
+    alike = [m for m in (_whole(earlier, m) for m in numbers(earlier))
+             if series_unit(earlier, m) == unit and not is_numbering(earlier, m)]
+    return not alike or any(is_level(earlier, m, query, neutral) for m in alike)
+
+
+def _whole(sentence: str, match: re.Match) -> re.Match:
+    """A sum of money with its scale ("£4.1m", not "£4")."""
+    money = MONEY.match(sentence, match.start())
+    return money if money and money.end() > match.end() else match
+
+
+def _column(sentence: str, match: re.Match, columns: list[str]) -> str:
+    """The name of the table column a figure's cell sits in ("" outside a table)."""
+    if "\t" not in sentence or not columns:
+        return ""
+    index = sentence.count("\t", 0, match.start())
+    return columns[index] if 0 < index < len(columns) else ""
+
+
+def _column_period(column: str, reference) -> Period | None:
+    periods = find_periods(column, reference) if column else []
+    return periods[0] if len(periods) == 1 else None
 
 
 _NOW = re.compile(r"\s*(?:\w+\s+){0,2}?(?:at (?:the )?(?:current time|present|the moment)|currently|now|today)\b",
@@ -151,9 +169,19 @@ def _own_period(sentence: str, periods: list[tuple[int, Period]], figures: list[
     return min(placed, key=lambda pair: pair[0])[1] if placed else None
 
 
+# "412 at the end of March 2023 to 438 ...": a date right after a figure, with only these words
+# between, is that figure's
+_DATE_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:(?:at|in|on|as at|as of|by|during|for)\s+(?:the\s+)?"
+                         r"(?:(?:end|start|beginning|close)\s+of\s+(?:the\s+)?)?)?$", re.I)
+
+
 def _gap(position: int, period: Period, match: re.Match) -> int:
     end = position + len(period.text)
-    return match.start() - end if end <= match.start() else max(0, position - match.end())
+    if end <= match.start():
+        return match.start() - end
+    if _DATE_AFTER.match(match.string, match.end(), position):
+        return 0
+    return max(0, position - match.end())
 
 
 def _row_points(evidence: Evidence, passage: Passage, row: str, header: list[str]) -> list[Point]:
@@ -186,7 +214,9 @@ def _point(passage: Passage, value: str, unit: str, period: Period | None, quote
 
 
 def _normal(value: str) -> str:
-    return value.replace(",", "").replace("£", "").strip()
+    """A figure's value to compare by: "£5.3m" and "£5,300k" are one amount."""
+    number = amount(value)
+    return f"{number:g}" if number is not None else value.replace(",", "").replace("£", "").strip()
 
 
 def _merge(points: list[Point]) -> list[Point]:

@@ -50,6 +50,9 @@ class Query:
     days: frozenset[str] = frozenset()  # ISO days it names ("the meeting on 23/01/2024")
     words: frozenset[str] = frozenset()  # its lowercase words
     measure_terms: frozenset[str] = frozenset()  # topic terms and their acronym aliases
+    # the measure's ways of being written, in order: its topic terms, and with an acronym or long form
+    # swapped for the glossary's other forms ("children in care": ("child", "care"), ("look", "child"), ...)
+    measure_forms: tuple[tuple[str, ...], ...] = ()
     councils: tuple[str, ...] = ()  # the archive's councils it names (ask/pipeline.understand)
     other_councils: tuple[str, ...] = ()  # councils not held it asks about, named in full or by short name
     areas: tuple[str, ...] = ()  # council areas not the archive's that it asks about (own or quoted)
@@ -117,7 +120,33 @@ def parse_query(question: str, glossary: Glossary | None = None, filters: dict |
         days=frozenset(days_named(question)),
         words=frozenset(w.lower() for w in words(question)),
         measure_terms=frozenset(topic_terms) | {t for alias in aliases.values() for t in alias},
+        measure_forms=measure_forms(question, topic_terms, glossary),
     )
+
+
+def measure_forms(question: str, topic: tuple[str, ...], glossary: Glossary) -> tuple[tuple[str, ...], ...]:
+    """The ways a question's measure is written: its topic terms in order, and the same with an
+    acronym it uses replaced by each long form, or a long form it uses replaced by the acronym and
+    by the acronym's other long forms (the glossary's synonyms: "looked after children")."""
+    forms = [topic]
+    lowered = question.lower()
+    for acronym, long_forms in glossary.entries.items():
+        short = (stem(acronym.lower()),)
+        variants = [tuple(terms(form)) for form in long_forms]
+        if re.search(rf"\b{re.escape(acronym)}\b", question, re.I):
+            forms.extend(_swap(topic, short, variant) for variant in variants)
+        for form, used in zip(long_forms, variants, strict=True):
+            if used and form.lower() in lowered:
+                forms.extend(_swap(topic, used, other) for other in [short, *variants] if other != used)
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def _swap(topic: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
+    """`topic` with the run `old` replaced by `new` (unchanged when `old` is not a run of it)."""
+    for i in range(len(topic) - len(old) + 1):
+        if topic[i : i + len(old)] == old:
+            return topic[:i] + new + topic[i + len(old):]
+    return topic
 
 
 def _aliases(question: str, glossary: Glossary) -> dict[str, frozenset[str]]:

@@ -50,6 +50,20 @@ def series_unit(sentence: str, match: re.Match) -> str:
     return "count"
 
 
+_AMOUNT = re.compile(r"£?\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|bn|million|billion|thousand)?%?", re.I)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def amount(value: str) -> float | None:
+    """The number a figure's text stands for: "£1.18m" 1,180,000, "£1,814k" 1,814,000, "55%" 55,
+    "1,022" 1022; None for text that is not a figure."""
+    found = _AMOUNT.fullmatch(value.strip())
+    if not found:
+        return None
+    number = float(found.group(1).replace(",", ""))
+    return number * _SCALE[found.group(2).lower()] if found.group(2) else number
+
+
 def is_share(sentence: str, start: int, end: int) -> bool:
     """A percentage, or a figure of something per something: not a count."""
     return sentence[start:end].endswith("%") or bool(_PER.match(sentence, end))
@@ -59,3 +73,52 @@ def span_end(sentence: str, end: int) -> int:
     """Where an answer span that ends with a figure at `end` ends, its unit words included."""
     unit = _SPAN_UNIT.match(sentence, end)
     return unit.end() if unit else end
+
+
+# A figure's relation: a level ("412 children", "rose to 438") or what is not one: a change ("a 30%
+# increase", "rose by 12", "up 5%", "an increase of 234 or 29%"), a comparison ("83% higher than
+# statistical neighbours", "3 points above the national average") or a comparator's own value ("the
+# England average of 71", "against a target of 95%", "the 98% target").
+_CHANGE_WORDS = (r"increas(?:e[ds]?|ing)|rise[ns]?|rose|fall(?:s|en)?|fell|drop(?:s|ped)?|reduc(?:e[ds]?|tion|ing)"
+                 r"|decreas(?:e[ds]?|ing)"
+                 r"|grow(?:th|n)?|grew|change[ds]?|improve(?:ment|d)|deteriorat(?:ion|ed)|cut")
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?:{_CHANGE_WORDS})\s+(?:(?:in|on|the|its|our|their|this)\s+(?:(?!\b(?:from|to)\b)[^,.;:\d]){{1,60}}?\s+)?(?:of|by)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|just|a further|another)\s+)?"
+    r"(?:£?\d[\d,.]*%?\s?(?:k|m|bn)?\s+(?:or|and)\s+)?$"  # "an increase of 234 or 29%": both are the change
+    r"|\b(?:up|down)\s+(?:(?:some|about|around|nearly|almost|by)\s+)?$", re.I)
+_UNIT_WORDS = r"(?:\s*(?:%|per\s?cent|percent|percentage\s+points?|points?|times))?"
+_CHANGE_AFTER = re.compile(
+    rf"{_UNIT_WORDS}\s*(?:increase|rise|fall|drop|reduction|decrease|growth|improvement|deterioration"
+    r"|more(?!\s+than)|fewer(?!\s+than)|extra|additional|up(?!\s+(?:to|from)\b)|down(?!\s+(?:to|from)\b))\b", re.I)
+_COMPARISON_AFTER = re.compile(
+    rf"{_UNIT_WORDS}\s*(?:(?:higher|lower|more|less|greater|fewer|better|worse)\s+than|(?:above|below|over|under)"
+    r"\s+(?:the\s+)?(?:england|national|regional|statistical|average|target|benchmark|comparator|neighbour))\b",
+    re.I)
+_COMPARATOR = r"(?:england|national|regional|statistical neighbou?rs?|comparators?|benchmark|targets?)"
+_COMPARATOR_BEFORE = re.compile(
+    rf"\b{_COMPARATOR}(?:\s+(?:average|rate|figure|level|mean))?\s*(?:\(\w+\)\s*)?(?:of|at|is|was|were|:|\()?\s*$",
+    re.I)
+_COMPARATOR_AFTER = re.compile(r"(?:\s*%)?\s*(?:target|benchmark)\b", re.I)
+COMPARATOR_NAME = re.compile(rf"\b{_COMPARATOR}\b|\baverage\b", re.I)  # a table column of comparators
+
+
+def relation(sentence: str, start: int, end: int) -> str:
+    """What the figure at sentence[start:end] is: "level" (the measure's own value), "change" (by
+    how much it moved), "comparison" (how far it is from a comparator) or "comparator" (a
+    comparator's or target's own value). A level's before and after ("rose from 412 to 438",
+    "up from 29") are levels."""
+    before = sentence[max(0, start - 80):start]
+    if _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(sentence, end):
+        return "change"
+    if _COMPARISON_AFTER.match(sentence, end):
+        return "comparison"
+    if _COMPARATOR_BEFORE.search(before) or _COMPARATOR_AFTER.match(sentence, end):
+        return "comparator"
+    return "level"
+
+
+def is_comparator(name: str) -> bool:
+    """A table column (or a phrase) naming a comparator or a target: "England average", "Target",
+    "Statistical neighbours (rate)"."""
+    return bool(COMPARATOR_NAME.search(name))
