@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector bench bench-scale bench-embed bench-api browser ocr clean
+.PHONY: install index run serve test test-fast lint eval eval-heldout train-selector train-reader fit-reading bench bench-scale bench-embed bench-api browser ocr clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,19 @@ eval-heldout: $(STAMP)
 # Cross-validated by council, then trained on everything: archive/ask/models/answer_selector.*
 train-selector: $(STAMP)
 	$(BIN)/python benchmarks/train_selector.py
+
+# The reader (archive/ask/select/reader.py): generated examples over invented councils, then at most
+# READER_MINUTES of fine-tuning MiniLM's lower layers, exported as int8 ONNX into archive/ask/models/;
+# then refit the second look (weight, calibration, precision-first threshold) held out by council.
+READER_MINUTES ?= 25
+READER_DATA := reader-data.jsonl
+train-reader: $(STAMP)
+	$(BIN)/python benchmarks/reader_data.py $(READER_DATA)
+	$(BIN)/python benchmarks/train_reader.py $(READER_DATA) --minutes $(READER_MINUTES)
+
+# Needs the held-out index (make eval-heldout): writes archive/ask/models/reading.json
+fit-reading: $(STAMP)
+	$(BIN)/python benchmarks/fit_reading.py --index-dir $(HELDOUT_INDEX) --cache $(HELDOUT_INDEX)/examples.pkl
 
 bench: index
 	$(BIN)/python benchmarks/search_speed.py

@@ -176,7 +176,13 @@ def main() -> None:
     from archive.evaluate.train import inner_folds
 
     found = examples(args.index_dir, args.cache)
-    first = first_stage(found)
+    first_cache = args.cache.with_name(args.cache.name + ".first") if args.cache else None
+    if first_cache and first_cache.exists():
+        first = pickle.loads(first_cache.read_bytes())
+    else:
+        first = first_stage(found)
+        if first_cache:
+            first_cache.write_bytes(pickle.dumps(first))
     reading = read(found, first)
     training = [i for i, e in enumerate(found) if e.item["set"] not in MEASURED]
     groups = sorted({found[i].group for i in training})
