@@ -72,7 +72,7 @@ train-reader: $(STAMP)
 
 # Needs the held-out index (make eval-heldout): writes archive/ask/models/reading.json
 fit-reading: $(STAMP)
-	$(BIN)/python benchmarks/fit_reading.py --index-dir $(HELDOUT_INDEX) --cache $(HELDOUT_INDEX)/examples.pkl
+	$(BIN)/python benchmarks/fit_reading.py --index-dir $(HELDOUT_INDEX) --cache reading-examples.pkl
 
 bench: index
 	$(BIN)/python benchmarks/search_speed.py
