@@ -115,23 +115,23 @@ def rows(found, first, reading, weight: float) -> list[dict]:
     return out
 
 
-def fit(train: list[dict], weight: float) -> Reading:
+def fit(train: list[dict], weight: float, target: float = TARGET_PRECISION) -> Reading:
     from sklearn.linear_model import LogisticRegression
 
     usable = [r for r in train if r["x"] is not None]
     model = LogisticRegression(C=1.0, max_iter=1000).fit(np.array([r["x"] for r in usable]),
                                                         [r["right"] for r in usable])
     reading = Reading(weight, tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), 1.01, {})
-    return Reading(weight, reading.calibration, reading.intercept, precision_threshold(train, reading), {})
+    return Reading(weight, reading.calibration, reading.intercept, precision_threshold(train, reading, target), {})
 
 
-def precision_threshold(train: list[dict], reading: Reading) -> float:
-    """The lowest threshold at which the answers given are right at least TARGET_PRECISION of the time."""
+def precision_threshold(train: list[dict], reading: Reading, target: float = TARGET_PRECISION) -> float:
+    """The lowest threshold at which the answers given are right at least `target` of the time."""
     scored = sorted(((reading.probability(r["x"]), r["right"]) for r in train if r["x"] is not None), reverse=True)
     best, right = 1.01, 0
     for given, (p, ok) in enumerate(scored, start=1):
         right += ok
-        if right / given >= TARGET_PRECISION:
+        if right / given >= target:
             best = p
     return best
 
@@ -171,6 +171,8 @@ def main() -> None:
     parser.add_argument("--index-dir", type=Path, required=True)
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--no-save", action="store_true")
+    parser.add_argument("--target", type=float, default=TARGET_PRECISION,
+                        help="precision the answers given must reach on the training folds")
     args = parser.parse_args()
 
     from archive.evaluate.train import inner_folds
@@ -195,8 +197,8 @@ def main() -> None:
     def apply(train_idx: list[int], test_idx: list[int]) -> tuple[float, Reading]:
         train = subset(train_idx)
         weight = choose_weight(train[1], train[0], train[2])
-        with_reader = fit(rows(train[0], train[1], train[2], weight), weight)
-        alone = fit(rows(train[0], train[1], train[2], 0.0), 0.0)
+        with_reader = fit(rows(train[0], train[1], train[2], weight), weight, args.target)
+        alone = fit(rows(train[0], train[1], train[2], 0.0), 0.0, args.target)
         test = subset(test_idx)
         for name, model in (("selector, precision first", alone), ("with the reader", with_reader)):
             for r in rows(test[0], test[1], test[2], model.weight):
@@ -217,8 +219,8 @@ def main() -> None:
     for name in [*names, "all"]:
         report["sets"][name] = {how: outcomes([d for d in ds if name == "all" or d[0]["set"] == name])
                                 for how, ds in decided.items()}
-        report["curves"][name] = curve([(r, p) for r, p, _ in decided["with the reader"]
-                                        if name == "all" or r["set"] == name])
+        report["curves"][name] = {how: curve([(r, p) for r, p, _ in decided[how] if name == "all" or r["set"] == name])
+                                  for how in ("selector, precision first", "with the reader")}
         for how, figures in report["sets"][name].items():
             print(f"{name:22} {how:26} " + " ".join(f"{k}={v}" for k, v in figures.items()))
     RESULTS.mkdir(exist_ok=True)
@@ -231,7 +233,7 @@ def main() -> None:
         reader = shipped_reader()
         final.meta.update({"selector": AnswerSelector.load().fingerprint,
                            "reader_version": reader.version if reader is not None else 0, "read": READ,
-                           "target_precision": TARGET_PRECISION, "inputs_are": list(INPUTS),
+                           "target_precision": args.target, "inputs_are": list(INPUTS),
                            "fitted_on": [*TRAINING, "shared dev", "extra"], "heldout": report["sets"]})
         from archive.ask.select.reading import MODELS, NAME
 
@@ -250,12 +252,13 @@ def write_markdown(report: dict) -> None:
         for how, f in hows.items():
             lines.append(f"| {name} | {how} | {f['given']} | {f['right']} | {f['wrong']} | {f['precision']} | "
                          f"{f['right_of_answerable']} | {f['unanswerable_declined']} |")
-    lines += ["", "## Risk-coverage (with the reader)", "", "| set | " + " | ".join(
-        f"p>={p['threshold']}" for p in next(iter(report["curves"].values()))) + " |",
-        "|---|" + "---|" * len(next(iter(report["curves"].values())))]
-    for name, points in report["curves"].items():
-        lines.append(f"| {name} | " + " | ".join(f"{p['answered']:.2f} / {p['precision']:.2f}" for p in points)
-                     + " |")
+    thresholds = [p["threshold"] for p in curve([])]
+    lines += ["", "## Risk-coverage", "", "| set | how | " + " | ".join(f"p>={t}" for t in thresholds) + " |",
+              "|---|---|" + "---|" * len(thresholds)]
+    for name, hows in report["curves"].items():
+        for how, points in hows.items():
+            lines.append(f"| {name} | {how} | " + " | ".join(f"{p['answered']:.2f} / {p['precision']:.2f}"
+                                                           for p in points) + " |")
     lines.append("\nEach cell: share of questions answered / share of those answers right.")
     (RESULTS / "reading.md").write_text("\n".join(lines) + "\n")
 
