@@ -148,36 +148,50 @@ def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc
 
 
 @cli.command("eval")
-@click.argument("questions", type=click.Path(exists=True, path_type=Path))
+@click.argument("questions", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--mode", type=click.Choice(["hybrid", "fused", "lexical", "dense", "plain", "all"]), default="hybrid",
               help="Retrieval mode; 'plain' is the plain stack (rank-bm25 + FAISS flat + RRF over 200-word "
                    "windows, most similar sentence as answer); 'all' prints every mode side by side.")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--verbose", "-v", is_flag=True, help="One line per question.")
+@click.option("--verbose", "-v", is_flag=True, help="One line per question (with --misses: per miss).")
 @click.option("--cross-validate", "cross", is_flag=True,
               help="Answer each council's questions with a selector trained on the other councils' only "
                    "(questions carry a 'council' field); prints the held-out figures.")
+@click.option("--misses", is_flag=True,
+              help="The misses by class (archive/evaluate/misses.py): one column per questions file; "
+                   "with --json one object per file.")
 @index_dir_option
 @database_option
 @friendly
-def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross: bool, index_dir: Path | None) -> None:
-    """Recall@1/5/10, MRR@10, answer accuracy, span-exact and abstention on a questions JSONL file."""
-    from archive.evaluate.metrics import evaluate, load_questions
+def eval_command(questions: tuple[Path, ...], mode: str, as_json: bool, verbose: bool, cross: bool, misses: bool,
+                 index_dir: Path | None) -> None:
+    """Recall@1/5/10, MRR@10, answer accuracy, span-exact and abstention on questions JSONL files."""
+    from archive.evaluate.metrics import load_questions
 
     archive = _open(index_dir)
-    items = load_questions(questions)
-    if cross:
-        _cross_validate(archive, questions, items, as_json)
+    if misses:
+        _misses(archive, questions, mode, as_json, verbose)
         return
-    modes = ["lexical", "dense", "fused", "hybrid", "plain"] if mode == "all" else [mode]
-    for name in modes:
-        if name == "plain":
-            from archive.evaluate.plain import PlainStack
-
-            result = evaluate(PlainStack.from_archive(archive), items, mode=name)
+    for path in questions:
+        items = load_questions(path)
+        if cross:
+            _cross_validate(archive, path, items, as_json)
         else:
-            result = evaluate(archive, items, mode=name)
-        summary = {"mode": name, **result.summary()}
+            _eval_set(archive, items, mode, as_json, verbose, _set_name(path) if len(questions) > 1 else "")
+
+
+def _set_name(path: Path) -> str:
+    """eval/heldout/councils-a/questions.jsonl -> councils-a; other files by their stem."""
+    return path.parent.name if path.name == "questions.jsonl" else path.stem
+
+
+def _eval_set(archive, items: list[dict], mode: str, as_json: bool, verbose: bool, name: str) -> None:
+    from archive.evaluate.metrics import evaluate
+
+    modes = ["lexical", "dense", "fused", "hybrid", "plain"] if mode == "all" else [mode]
+    for each in modes:
+        result = evaluate(_stack(archive, each), items, mode=each)
+        summary = {**({"set": name} if name else {}), "mode": each, **result.summary()}
         if as_json:
             click.echo(json.dumps(summary))
         else:
@@ -186,6 +200,41 @@ def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross
             for row in result.rows:
                 mark = "ok " if row["correct"] else "BAD"
                 click.echo(f"  {mark} {row['id']} rank={row['rank']} answer={row['answer']!r} :: {row['question']}")
+
+
+def _stack(archive, mode: str):
+    if mode != "plain":
+        return archive
+    from archive.evaluate.plain import PlainStack
+
+    return PlainStack.from_archive(archive)
+
+
+def _misses(archive, questions: tuple[Path, ...], mode: str, as_json: bool, verbose: bool) -> None:
+    from archive.evaluate import misses
+    from archive.evaluate.metrics import evaluate, load_questions
+
+    if mode not in ("hybrid", "plain"):
+        raise click.UsageError("--misses needs answers: --mode hybrid (the default) or plain")
+    tallies = {}
+    for path in questions:
+        name = _set_name(path)
+        name = name if name not in tallies else f"{name}-{len(tallies) + 1}"
+        items = load_questions(path)
+        result = evaluate(_stack(archive, mode), items, mode=mode, misses=True)
+        tallies[name] = misses.count(result.records)
+        if as_json:
+            click.echo(json.dumps({"set": name, "mode": mode, **tallies[name].summary()}))
+        if verbose:
+            for item, record in zip(items, result.records, strict=True):
+                miss = misses.classify(record)
+                if miss:
+                    click.echo(f"  {name} {item.get('id')} {miss.kind} rank={miss.rank} "
+                               f"answer={record.answer.text!r} likely={record.answer.likely!r} :: {record.question}",
+                               err=as_json)
+    if not as_json:
+        click.echo(f"Misses by class (mode {mode})")
+        click.echo(misses.table(tallies))
 
 
 def _cross_validate(archive, path: Path, items: list[dict], as_json: bool) -> None:
