@@ -2,6 +2,7 @@
 `archive eval --misses` end to end on the shipped corpus."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -122,9 +123,9 @@ def test_without_candidates_no_miss_is_called_a_missing_candidate():
 
 
 def test_count_and_table():
+    elsewhere = replace(record(accepted=(), evidence=(), text="£2.05m", quote=RIGHT), council_held=False)
     records = [record(text="£3.18m", quote=RIGHT, spans=FIGURES), record(text="£2.05m", quote=RIGHT, spans=FIGURES),
-               record(spans=FIGURES, likely="£3.18m"), record(accepted=(), evidence=()),
-               record(accepted=(), evidence=(), text="£2.05m", quote=RIGHT)]
+               record(spans=FIGURES, likely="£3.18m"), record(accepted=(), evidence=()), elsewhere]
     tally = count(records)
     summary = tally.summary()
     assert (summary["questions"], summary["answerable"], summary["right"], summary["wrong"], summary["abstained"],
@@ -132,6 +133,7 @@ def test_count_and_table():
     assert summary["classes"] == {**dict.fromkeys(KEYS, 0), "right_sentence_wrong_value": 1, "false_abstention": 1,
                                   "answered_unanswerable": 1}
     assert summary["false_abstention_ranks"] == {"1": 1} and summary["false_abstention_likely_right"] == 1
+    assert summary["answered_unanswerable_council_not_held"] == 1
     text = misses.table({"set-a": tally, "set-b": count(records[:1])})
     lines = text.splitlines()
     assert lines[0].split() == ["set-a", "set-b"]
@@ -159,3 +161,41 @@ def test_eval_misses_end_to_end(run):
     assert "Misses by class" in table.output
     assert table.output.splitlines()[1].split() == ["eval", "eval-2"]
     assert run("eval", str(QUESTIONS), "--misses", "--mode", "lexical").exit_code != 0
+
+
+def test_a_heldout_answer_is_laid_out_as_the_answer_path_gives_it(hash_archive):
+    """A cross-validation row (evaluate/train.py) over real candidates becomes the record of the answer
+    the path would give: the chosen span's passage first, its sentence quoted; below the threshold the
+    span is the likely answer."""
+    from archive.evaluate.train import example
+
+    item = {"question": "How many children live with kinship carers?", "answers": ["78"],
+            "evidence": ["78 children live with kinship carers"]}
+    found = hash_archive.answer_candidates(item["question"])[1]
+    e = example(item, "Herefordshire Council", found)
+    index = next(i for i, c in enumerate(found) if c.span == "78" and e.labels[i])
+    given = misses.heldout_record(e, {"chosen": index, "answered": True})
+    assert given.answer.text == "78" and "78 children" in given.answer.quote
+    assert classify(given) is None and given.rank and given.spans
+    unsure = misses.heldout_record(e, {"chosen": index, "answered": False})
+    assert (unsure.answer.text, unsure.answer.likely) == (None, "78")
+    assert classify(unsure) == misses.Miss("false_abstention", given.rank, True)
+    wrong = next(i for i, c in enumerate(found) if c.kind in ("date", "person", "time"))
+    assert classify(misses.heldout_record(e, {"chosen": wrong, "answered": True})).kind == "wrong_kind"
+    refused = misses.heldout_record(example(item, "x", found, refused=True), {"chosen": -1})
+    assert classify(refused).kind == "refused"
+
+
+def test_eval_misses_held_out_by_council(run, tmp_path):
+    """--misses --cross-validate: each council's questions answered by a selector fitted on the others'."""
+    items = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
+    path = tmp_path / "two" / "questions.jsonl"
+    path.parent.mkdir()
+    path.write_text("".join(json.dumps({**item, "council": "Herefordshire Council" if i % 2 else "Elsewhere"}) + "\n"
+                            for i, item in enumerate(items)))
+    result = run("eval", str(path), "--misses", "--cross-validate", "--json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found["set"] == "two" and found["cross_validated"] and found["questions"] == 30
+    assert found["misses"] == sum(found["classes"].values()) == (
+        found["answerable"] - found["right"] + found["unanswerable"] - found["declined"])

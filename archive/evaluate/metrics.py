@@ -131,5 +131,7 @@ def _record(archive, item: dict, answer: Answer, rank: int | None, ok: bool):
     read = getattr(archive, "answer_candidates", None)  # the plain stack has no candidates
     if item.get("answers") and not ok and read is not None and not answer.note.startswith(REFUSAL):
         spans = tuple((c.span, c.kind, c.rank) for c in read(item["question"])[1])
+    resources = getattr(archive, "resources", None)
+    held = item["council"] in resources.councils.names if resources is not None and item.get("council") else None
     return Record(item["question"], tuple(item.get("answers", [])), tuple(item.get("evidence", [])), answer, rank,
-                  spans)
+                  spans, held)

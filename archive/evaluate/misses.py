@@ -18,7 +18,7 @@ from archive.ask.select.candidates import spans_of
 from archive.ask.understand.query import Query, parse_query
 from archive.dates import find_periods
 from archive.evaluate.metrics import answer_matches, contains_tokens, holds_evidence
-from archive.records import Answer
+from archive.records import Answer, Hit
 
 REFUSAL = "The archive holds no papers of"  # how ask/pipeline.refusal begins
 
@@ -50,6 +50,7 @@ class Record:
     answer: Answer
     rank: int | None = None  # 1-based rank of the first passage found holding the evidence
     spans: tuple[tuple[str, str, int], ...] | None = None  # (span, kind, 0-based passage rank); None: not read
+    council_held: bool | None = None  # whether the archive holds papers of the council the question is about
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,35 @@ def classify(record: Record) -> Miss | None:
     return Miss("wrong_passage", rank)
 
 
+def heldout_record(example, row: dict, held: bool | None = None) -> Record:
+    """The record of a question answered in cross-validation (evaluate/train.py: an Example and its
+    held-out row), laid out as the answer path would give it: the chosen span's passage first, its
+    sentence quoted, the span as the answer (or, below the threshold, as the likely answer). `held`:
+    whether the archive holds the question's council's papers."""
+    item, found = example.item, example.candidates
+    question = item["question"]
+    passages: dict[int, Hit] = {}
+    for candidate in sorted(found, key=lambda c: c.rank):
+        passages.setdefault(candidate.rank, candidate.passage.hit)
+    hits = tuple(passages.values())
+    chosen = found[row["chosen"]] if row.get("chosen", -1) >= 0 else None
+    if example.refused:
+        answer = Answer(question, None, "", (), f"{REFUSAL} a council the question names.")
+    elif chosen is None:
+        answer = Answer(question, None, "", hits)
+    else:
+        first = chosen.passage.hit
+        ordered = (first, *(h for h in hits if h.chunk.chunk_id != first.chunk.chunk_id))
+        quote = f"{chosen.header}\n{chosen.sentence}" if chosen.header else chosen.sentence.strip()
+        answered = bool(row.get("answered"))
+        answer = Answer(question, chosen.span if answered else None, quote, ordered,
+                        likely="" if answered else chosen.span)
+    evidence = list(item.get("evidence") or [])
+    rank = next((i + 1 for i, hit in enumerate(hits) if holds_evidence(hit, evidence)), None)
+    return Record(question, tuple(item.get("answers") or []), tuple(evidence), answer, rank,
+                  tuple((c.span, c.kind, c.rank) for c in found), held)
+
+
 @dataclass
 class Tally:
     """The misses of one set by class, with the counts they are misses of."""
@@ -181,6 +211,7 @@ class Tally:
     classes: Counter = field(default_factory=Counter)
     abstention_ranks: Counter = field(default_factory=Counter)  # false abstentions by evidence rank (3: 3+)
     likely_right: int = 0  # false abstentions whose marked likely answer was right
+    unheld_answered: int = 0  # unanswerable questions answered that are about a council the archive does not hold
 
     def summary(self) -> dict:
         return {"questions": self.questions, "answerable": self.answerable, "right": self.right,
@@ -188,7 +219,8 @@ class Tally:
                 "declined": self.declined, "misses": sum(self.classes.values()),
                 "classes": {key: self.classes.get(key, 0) for key in KEYS},
                 "false_abstention_ranks": {str(r): n for r, n in sorted(self.abstention_ranks.items())},
-                "false_abstention_likely_right": self.likely_right}
+                "false_abstention_likely_right": self.likely_right,
+                "answered_unanswerable_council_not_held": self.unheld_answered}
 
 
 def count(records: list[Record]) -> Tally:
@@ -211,6 +243,7 @@ def count(records: list[Record]) -> Tally:
         if miss.kind == "false_abstention":
             tally.abstention_ranks[min(miss.rank or 0, 3)] += 1
             tally.likely_right += miss.likely_right
+        tally.unheld_answered += miss.kind == "answered_unanswerable" and record.council_held is False
     return tally
 
 
@@ -227,7 +260,8 @@ def table(tallies: dict[str, Tally]) -> str:
     rows += [(key, [t.classes.get(key, 0) for t in tallies.values()]) for key in KEYS]
     rows += [("false abstention at rank 1/2/3+", [
         "/".join(str(t.abstention_ranks.get(r, 0)) for r in (1, 2, 3)) for t in tallies.values()]),
-        ("  its likely answer right", [t.likely_right for t in tallies.values()])]
+        ("  its likely answer right", [t.likely_right for t in tallies.values()]),
+        ("answered unanswerable, council not held", [t.unheld_answered for t in tallies.values()])]
     width = max(len(label) for label, _ in rows)
     cells = [max(len(name), *(len(str(values[i])) for _, values in rows)) for i, name in enumerate(names)]
     lines = [" ".join([" " * width, *(name.rjust(w) for name, w in zip(names, cells, strict=True))])]
