@@ -148,36 +148,56 @@ def ask(question, as_json, jsonl, k, council, committee, date_from, date_to, doc
 
 
 @cli.command("eval")
-@click.argument("questions", type=click.Path(exists=True, path_type=Path))
+@click.argument("questions", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--mode", type=click.Choice(["hybrid", "fused", "lexical", "dense", "plain", "all"]), default="hybrid",
               help="Retrieval mode; 'plain' is the plain stack (rank-bm25 + FAISS flat + RRF over 200-word "
                    "windows, most similar sentence as answer); 'all' prints every mode side by side.")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--verbose", "-v", is_flag=True, help="One line per question.")
+@click.option("--verbose", "-v", is_flag=True, help="One line per question (with --misses: per miss).")
 @click.option("--cross-validate", "cross", is_flag=True,
               help="Answer each council's questions with a selector trained on the other councils' only "
                    "(questions carry a 'council' field); prints the held-out figures.")
+@click.option("--misses", is_flag=True,
+              help="The misses by class (archive/evaluate/misses.py): one column per questions file; "
+                   "with --json one object per file; with --cross-validate held out by council over all the files.")
+@click.option("--cache", type=click.Path(path_type=Path), default=None,
+              help="With --misses --cross-validate: the questions' candidates are pickled here, and read from "
+                   "here when the file exists (delete it when the index or the code changes).")
+@click.option("--folds", type=int, default=0,
+              help="With --misses --cross-validate: deal the councils into this many sets, each held out "
+                   "together (fewer fits); default one council at a time.")
 @index_dir_option
 @database_option
 @friendly
-def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross: bool, index_dir: Path | None) -> None:
-    """Recall@1/5/10, MRR@10, answer accuracy, span-exact and abstention on a questions JSONL file."""
-    from archive.evaluate.metrics import evaluate, load_questions
+def eval_command(questions: tuple[Path, ...], mode: str, as_json: bool, verbose: bool, cross: bool, misses: bool,
+                 cache: Path | None, folds: int, index_dir: Path | None) -> None:
+    """Recall@1/5/10, MRR@10, answer accuracy, span-exact and abstention on questions JSONL files."""
+    from archive.evaluate.metrics import load_questions
 
     archive = _open(index_dir)
-    items = load_questions(questions)
-    if cross:
-        _cross_validate(archive, questions, items, as_json)
+    if misses:
+        _misses(archive, questions, mode, as_json, verbose, cross, cache, folds)
         return
-    modes = ["lexical", "dense", "fused", "hybrid", "plain"] if mode == "all" else [mode]
-    for name in modes:
-        if name == "plain":
-            from archive.evaluate.plain import PlainStack
-
-            result = evaluate(PlainStack.from_archive(archive), items, mode=name)
+    for path in questions:
+        items = load_questions(path)
+        if cross:
+            _cross_validate(archive, path, items, as_json)
         else:
-            result = evaluate(archive, items, mode=name)
-        summary = {"mode": name, **result.summary()}
+            _eval_set(archive, items, mode, as_json, verbose, _set_name(path) if len(questions) > 1 else "")
+
+
+def _set_name(path: Path) -> str:
+    """eval/heldout/councils-a/questions.jsonl -> councils-a; other files by their stem."""
+    return path.parent.name if path.name == "questions.jsonl" else path.stem
+
+
+def _eval_set(archive, items: list[dict], mode: str, as_json: bool, verbose: bool, name: str) -> None:
+    from archive.evaluate.metrics import evaluate
+
+    modes = ["lexical", "dense", "fused", "hybrid", "plain"] if mode == "all" else [mode]
+    for each in modes:
+        result = evaluate(_stack(archive, each), items, mode=each)
+        summary = {**({"set": name} if name else {}), "mode": each, **result.summary()}
         if as_json:
             click.echo(json.dumps(summary))
         else:
@@ -186,6 +206,78 @@ def eval_command(questions: Path, mode: str, as_json: bool, verbose: bool, cross
             for row in result.rows:
                 mark = "ok " if row["correct"] else "BAD"
                 click.echo(f"  {mark} {row['id']} rank={row['rank']} answer={row['answer']!r} :: {row['question']}")
+
+
+def _stack(archive, mode: str):
+    if mode != "plain":
+        return archive
+    from archive.evaluate.plain import PlainStack
+
+    return PlainStack.from_archive(archive)
+
+
+def _misses(archive, questions: tuple[Path, ...], mode: str, as_json: bool, verbose: bool, cross: bool,
+            cache: Path | None, folds: int) -> None:
+    """The misses by class of each file: answered by the shipped selector, or with --cross-validate
+    by one fitted on the other councils' questions of all the files given (each council held out)."""
+    from archive.evaluate import misses
+    from archive.evaluate.metrics import evaluate, load_questions
+
+    if mode not in ("hybrid", "plain") or (cross and mode != "hybrid"):
+        raise click.UsageError("--misses needs answers: --mode hybrid (the default), or plain without --cross-validate")
+    sets: dict[str, list[dict]] = {}
+    for path in questions:
+        name = _set_name(path)
+        sets[name if name not in sets else f"{name}-{len(sets) + 1}"] = load_questions(path)
+    if cross:
+        found = _heldout_records(archive, sets, cache, folds)
+    else:
+        found = {name: evaluate(_stack(archive, mode), items, mode=mode, misses=True).records
+                 for name, items in sets.items()}
+    tallies = {name: misses.count(records) for name, records in found.items()}
+    how = (f"held out by council, {folds} folds" if folds else "held out by council") if cross else f"mode {mode}"
+    for name, tally in tallies.items():
+        if as_json:
+            click.echo(json.dumps({"set": name, "mode": mode, "cross_validated": cross, "folds": folds,
+                                   **tally.summary()}))
+        if verbose:
+            for item, record in zip(sets[name], found[name], strict=True):
+                miss = misses.classify(record)
+                if miss:
+                    click.echo(f"  {name} {item.get('id')} {miss.kind} rank={miss.rank} "
+                               f"answer={record.answer.text!r} likely={record.answer.likely!r} :: {record.question}",
+                               err=as_json)
+    if not as_json:
+        click.echo(f"Misses by class ({how})")
+        click.echo(misses.table(tallies))
+
+
+def _heldout_records(archive, sets: dict[str, list[dict]], cache: Path | None, folds: int) -> dict[str, list]:
+    """Every question of every set answered by a selector trained on the other councils' questions
+    (evaluate/train.py: councils the archive holds are groups, the rest one group; with `folds`, the
+    councils dealt into that many sets, each held out together), as misses records."""
+    import pickle
+
+    from archive.evaluate.misses import heldout_record
+    from archive.evaluate.train import build_examples, cross_validate
+
+    if cache and cache.exists():
+        examples = pickle.loads(cache.read_bytes())
+        if [(e.item["set"], e.item["question"]) for e in examples] != [
+                (name, item["question"]) for name, items in sets.items() for item in items]:
+            raise click.UsageError(f"{cache} holds other questions: delete it")
+    else:
+        examples = build_examples(archive, sets, "", set(archive.resources.councils.names))
+        if cache:
+            cache.write_bytes(pickle.dumps(examples))
+    if len({e.group for e in examples}) < 2:
+        raise click.UsageError("cross-validation needs questions from at least two councils")
+    held = set(archive.resources.councils.names)
+    out: dict[str, list] = {name: [] for name in sets}
+    for e, row in zip(examples, cross_validate(examples, folds), strict=True):
+        council = e.item.get("council")
+        out[e.item["set"]].append(heldout_record(e, row, council in held if council else None))
+    return out
 
 
 def _cross_validate(archive, path: Path, items: list[dict], as_json: bool) -> None:

@@ -60,6 +60,7 @@ class EvalResult:
     span_exact: float | None = 0.0  # the answer is an accepted answer (not just a sentence holding one)
     abstention: float | None = 0.0
     rows: list[dict] = field(default_factory=list)
+    records: list = field(default_factory=list)  # misses.Record per question, when asked for (evaluate misses=True)
 
     def summary(self) -> dict:
         return {
@@ -74,8 +75,11 @@ class EvalResult:
         }
 
 
-def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10), answers: bool = True) -> EvalResult:
-    """Retrieval metrics in `mode`; answer accuracy and abstention too for hybrid with `answers`."""
+def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10), answers: bool = True,
+             misses: bool = False) -> EvalResult:
+    """Retrieval metrics in `mode`; answer accuracy and abstention too for hybrid with `answers`.
+    With `misses`, each question's record for archive/evaluate/misses.py too (with the candidate
+    spans of the passages found, read again for the answerable questions missed)."""
     with_answers = answers and mode in ("hybrid", "plain")
     result = EvalResult()
     found_at = {k: 0 for k in ks}
@@ -107,6 +111,8 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
             abstained += ok
             row["correct"] = ok
         result.rows.append(row)
+        if misses and answer is not None:
+            result.records.append(_record(archive, item, answer, rank, ok))
     n = max(1, result.n_answerable)
     result.recall = {k: found_at[k] / n for k in ks}
     result.mrr10 = reciprocal / n
@@ -116,3 +122,16 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
     if not with_answers:
         result.answer_accuracy = result.abstention = result.span_exact = None
     return result
+
+
+def _record(archive, item: dict, answer: Answer, rank: int | None, ok: bool):
+    from archive.evaluate.misses import REFUSAL, Record
+
+    spans = None
+    read = getattr(archive, "answer_candidates", None)  # the plain stack has no candidates
+    if item.get("answers") and not ok and read is not None and not answer.note.startswith(REFUSAL):
+        spans = tuple((c.span, c.kind, c.rank) for c in read(item["question"])[1])
+    resources = getattr(archive, "resources", None)
+    held = item["council"] in resources.councils.names if resources is not None and item.get("council") else None
+    return Record(item["question"], tuple(item.get("answers", [])), tuple(item.get("evidence", [])), answer, rank,
+                  spans, held)

@@ -137,15 +137,17 @@ def train_selector(examples: list[Example], inner_groups: bool = True) -> Answer
                                                                     "questions": len(examples)})
 
 
-def cross_validate(examples: list[Example]) -> list[dict]:
-    """Held-out answers: each group answered by a selector trained (and calibrated) on the others."""
-    rows = []
-    for group in sorted({e.group for e in examples}):
-        train = [e for e in examples if e.group != group]
-        selector = train_selector(train)
-        for e in (e for e in examples if e.group == group):
-            rows.append(heldout_row(selector, e))
-    return rows
+def cross_validate(examples: list[Example], folds: int = 0) -> list[dict]:
+    """Held-out answers, one row per example in their order: each group answered by a selector
+    trained (and calibrated) on the others; with `folds`, the groups dealt into that many sets (as
+    inner_folds does), each set held out together (fewer fits, less to train on)."""
+    groups = sorted({e.group for e in examples})
+    held = inner_folds(groups, folds) if folds else [{group} for group in groups]
+    rows: dict[int, dict] = {}
+    for fold in held:
+        selector = train_selector([e for e in examples if e.group not in fold])
+        rows.update((i, heldout_row(selector, e)) for i, e in enumerate(examples) if e.group in fold)
+    return [rows[i] for i in range(len(examples))]
 
 
 def heldout_row(selector: AnswerSelector, e: Example) -> dict:
@@ -153,7 +155,8 @@ def heldout_row(selector: AnswerSelector, e: Example) -> dict:
     chosen, right = (e.candidates[index], bool(e.labels[index])) if index >= 0 else (None, False)
     answered = chosen is not None and probability >= selector.threshold
     return {"id": e.item.get("id"), "set": e.item.get("set", ""), "group": e.group, "question": e.item["question"],
-            "answerable": e.answerable, "answer": chosen.span if answered else None,
+            "answerable": e.answerable, "answer": chosen.span if answered else None, "chosen": index,
+            "answered": answered,
             "probability": round(probability, 3), "correct": (answered and right) if e.answerable else not answered,
             "span_exact": bool(answered and right and span_exact(chosen.span, e.item["answers"]))}
 
