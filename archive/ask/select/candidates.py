@@ -144,8 +144,8 @@ def _figures_read_whole(sentence: str, figures: list[re.Match], in_words: bool) 
         out += [(match.group(0), "count", match.start()) for match in NUMBER_WORD_RANGE.finditer(sentence)]
     starts = {match.start() for match in figures}
     for match in units.RANGE.finditer(sentence):
-        last = re.search(r"\d[\d.]*%?(?:\s*(?:per\s?cent|percent))?$", match.group(0), re.IGNORECASE)
-        if match.start() in starts and last and match.start() + last.start() in starts:
+        last = units.range_last(match.group(0))
+        if match.start() in starts and last >= 0 and match.start() + last in starts:
             out.append((match.group(0), units.range_kind(match.group(0)), match.start()))
     return out
 

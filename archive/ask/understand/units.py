@@ -87,6 +87,15 @@ def measure_end(sentence: str, end: int) -> int:
     return unit.end() if unit else end
 
 
+_LAST_FIGURE = re.compile(r"\d[\d.]*%?(?:\s*(?:per\s?cent|percent))?$", re.I)
+
+
+def range_last(span: str) -> int:
+    """Where the last figure of a range starts in it ("24%" of "20-24%"), -1 when it ends with none."""
+    last = _LAST_FIGURE.search(span)
+    return last.start() if last else -1
+
+
 def range_kind(span: str) -> str:
     """percent or count: the kind of a range of figures."""
     return "percent" if span.endswith("%") or _PERCENT.search(span) else "count"
