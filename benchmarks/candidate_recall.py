@@ -11,7 +11,8 @@ and its passage holds the evidence. Reported per set:
 
 - recall: a right candidate among all the candidates;
 - typed: a right candidate other than a whole sentence (a sentence holds its answer, but is a poor one);
-- top 30: a right candidate among the shipped selector's 30 best;
+- top 30: a right candidate among the shipped selector's 30 best of those it is offered (the kinds it was
+  trained on);
 - passage: a passage holding the evidence was found at all (the most candidates can reach);
 - candidates: how many candidates a question gets, on average.
 
@@ -29,6 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's package, not an installed one
 SETS = ("herefordshire", "councils-a", "councils-b", "councils-c", "councils-d")
 TOP = 30
 EXAMPLES = 3
@@ -88,12 +90,15 @@ def measure(archive, items: list[dict], selector) -> dict:
             continue
         evidence, found = archive.answer_candidates(item["question"])
         labels = [label(c, item) for c in found]
-        order = selector.scores(found).argsort()[::-1][:TOP].tolist() if found else []
+        offered = found  # what the answer path offers the shipped selector: the kinds it was trained on
+        if any(c.kind not in selector.kinds for c in found):
+            offered = archive.answer_candidates(item["question"], every_kind=False)[1]
+        order = selector.scores(offered).argsort()[::-1][:TOP].tolist() if offered else []
         rows.append({
             "id": item.get("id"), "question": item["question"], "answers": item["answers"],
             "kind": kind_of(item), "expected": evidence.query.expected, "candidates": len(found),
             "hit": any(labels), "typed": any(y and c.kind != "sentence" for y, c in zip(labels, found, strict=True)),
-            "top": any(labels[i] for i in order),
+            "top": any(label(offered[i], item) for i in order),
             "passage": any(_holds(p.hit, item) for p in evidence.passages),
             "refused": archive.refusal(item["question"]) is not None,
             "evidence": item.get("evidence", []),
@@ -148,16 +153,21 @@ def _mean(rows: list[dict]) -> float:
     return sum(r["candidates"] for r in rows) / max(1, len(rows))
 
 
-def misses(results: dict[str, list[dict]]) -> list[str]:
+def misses(results: dict[str, list[dict]], before: dict[str, list[dict]] | None = None) -> list[str]:
     everything = [r for rows in results.values() for r in rows]
     kinds = Counter(r["kind"] for r in everything)
     missed: dict[str, list[dict]] = defaultdict(list)
     for row in everything:
         if not row["hit"]:
             missed[row["kind"]].append(row)
-    lines = ["| answer kind | questions | missed | of which no passage holds the evidence |", "|---|---:|---:|---:|"]
-    for kind, rows in sorted(missed.items(), key=lambda item: -len(item[1])):
-        lines.append(f"| {kind} | {kinds[kind]} | {len(rows)} | {sum(not r['passage'] for r in rows)} |")
+    earlier = Counter(r["kind"] for name in results for r in (before or {}).get(name, []) if not r["hit"])
+    then = " missed before |" if before else ""
+    lines = [f"| answer kind | questions |{then} missed | of which no passage holds the evidence |",
+             "|---|---:|" + "---:|" * (3 if before else 2)]
+    for kind in sorted(set(missed) | set(earlier), key=lambda k: (-len(missed.get(k, [])), -earlier[k])):
+        rows = missed.get(kind, [])
+        old = f" {earlier[kind]} |" if before else ""
+        lines.append(f"| {kind} | {kinds[kind]} |{old} {len(rows)} | {sum(not r['passage'] for r in rows)} |")
     for kind, rows in sorted(missed.items(), key=lambda item: -len(item[1])):
         lines += ["", f"**{kind}**", ""]
         found = [r for r in rows if r["passage"]] or rows
@@ -198,10 +208,12 @@ def main() -> None:
              "A right answer among the candidates the answer path proposes, for the answerable questions of each",
              "held-out set (right: as the selector's training labels, the span holds an accepted answer and its",
              "passage the evidence). typed: not counting whole sentences. top 30: among the shipped selector's",
-             "30 best. passage: a passage holding the evidence was found at all (recall can be no higher); recall",
-             "where found: of the questions with such a passage. before: an earlier run's (--before).", "",
-             f"    .venv/bin/python benchmarks/candidate_recall.py --index-dir {args.index_dir}", "",
-             *table(results, before), "", "## Misses by the kind of the accepted answer", "", *misses(results), ""]
+             "30 best of what it is offered. passage: a passage holding the evidence was found at all (recall can",
+             "be no higher); recall where found: of the questions with such a passage. before: an earlier run's",
+             "(--before, from the code before this work).", "",
+             f"    .venv/bin/python benchmarks/candidate_recall.py {' '.join(sys.argv[1:])}", "",
+             *table(results, before), "", "## Misses by the kind of the accepted answer", "", *misses(results, before),
+             ""]
     args.out.write_text("\n".join(lines))
     print("\n".join(table(results, before)))
     if args.misses:
