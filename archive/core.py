@@ -103,10 +103,12 @@ class Archive:
                mode: str = "hybrid") -> list[Hit]:
         return [p.hit for p in self.passages(question, k, filters, mode)]
 
-    def answer_candidates(self, question: str | Query, k: int = 10,
-                          filters: Filters | None = None) -> tuple[Evidence, list[Candidate]]:
-        """The evidence for a question and every candidate answer in it, with its features."""
-        return pipeline.gather(self.query(question), k, filters or Filters(), self.resources)
+    def answer_candidates(self, question: str | Query, k: int = 10, filters: Filters | None = None,
+                          every_kind: bool = True) -> tuple[Evidence, list[Candidate]]:
+        """The evidence for a question and every candidate answer in it, with its features: of every
+        kind (for training and measuring), or with `every_kind=False` only those the shipped selector
+        is offered when answering."""
+        return pipeline.gather(self.query(question), k, filters or Filters(), self.resources, every_kind)
 
     def refusal(self, question: str) -> str | None:
         return pipeline.refusal(self.query(question), self.resources)

@@ -101,12 +101,14 @@ def read(found: list, first: list) -> list[tuple[list[int], np.ndarray]]:
     return out
 
 
-def rows(found, first, reading, weight: float) -> list[dict]:
-    """Per question, for a reader weight: the read answer chosen, its calibration inputs, whether it is right."""
+def rows(found, first, reading, weight: float, with_reader: bool = True) -> list[dict]:
+    """Per question, for a reader weight: the read answer chosen, its calibration inputs, whether it is
+    right. Without the reader its logits read as 0, as in the answer path when none ships."""
     out = []
     for e, (scores, _, probability, _), (chosen, logits) in zip(found, first, reading, strict=True):
         row = {"set": e.item["set"], "group": e.group, "answerable": e.answerable, "x": None, "right": False}
         if chosen:
+            logits = logits if with_reader else np.zeros_like(logits)
             combined = scores[chosen] + weight * logits
             best = int(np.argmax(combined))
             row["x"] = inputs(probability, logits, combined, best)
@@ -198,10 +200,10 @@ def main() -> None:
         train = subset(train_idx)
         weight = choose_weight(train[1], train[0], train[2])
         with_reader = fit(rows(train[0], train[1], train[2], weight), weight, args.target)
-        alone = fit(rows(train[0], train[1], train[2], 0.0), 0.0, args.target)
+        alone = fit(rows(train[0], train[1], train[2], 0.0, with_reader=False), 0.0, args.target)
         test = subset(test_idx)
-        for name, model in (("selector, precision first", alone), ("with the reader", with_reader)):
-            for r in rows(test[0], test[1], test[2], model.weight):
+        for name, model, read in (("selector, precision first", alone, False), ("with the reader", with_reader, True)):
+            for r in rows(test[0], test[1], test[2], model.weight, with_reader=read):
                 p = model.probability(r["x"]) if r["x"] is not None else 0.0
                 decided[name].append((r, p, model.threshold))
         for e, (_, index, probability, threshold) in zip(*test[:2], strict=True):
@@ -214,7 +216,15 @@ def main() -> None:
         apply([i for i in training if found[i].group not in fold], [i for i in training if found[i].group in fold])
     weight, final = apply(training, [i for i, e in enumerate(found) if e.item["set"] in MEASURED])
 
-    report: dict = {"weight": weight, "sets": {}, "curves": {}}
+    report: dict = {"weight": weight, "sets": {}, "curves": {}, "right_first": {}}
+    for name in ("training councils", "councils D"):
+        chosen = [i for i, e in enumerate(found) if (e.item["set"] in MEASURED) == (name == "councils D")]
+        sub = [found[i] for i in chosen], [first[i] for i in chosen], [reading[i] for i in chosen]
+        answerable = sum(e.answerable for e in sub[0])
+        report["right_first"][name] = {str(w): round(sum(r["right"] for r in rows(sub[0], sub[1], sub[2], w))
+                                                     / max(1, answerable), 3) for w in (*WEIGHTS, 100.0)}
+        print(f"right first among the read answers, by reader weight ({name}; 100 = the reader alone):",
+              report["right_first"][name])
     names = sorted({e.item["set"] for e in found})
     for name in [*names, "all"]:
         report["sets"][name] = {how: outcomes([d for d in ds if name == "all" or d[0]["set"] == name])

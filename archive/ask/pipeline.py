@@ -92,19 +92,23 @@ def evidence(query: Query, found: list[Passage], resources: Resources) -> Eviden
     return Evidence(query, tuple(found), resources.stats)
 
 
-def answer_candidates(evidence: Evidence, resources: Resources) -> list[Candidate]:
+def answer_candidates(evidence: Evidence, resources: Resources, every_kind: bool = False) -> list[Candidate]:
     """Every candidate answer in the evidence, with its features; only what is said of the council
-    areas the question names, when it names some the archive does not hold."""
+    areas the question names, when it names some the archive does not hold. Only the kinds the
+    shipped selector was trained on, unless `every_kind` (training and measuring a new one): a kind
+    added since (an open answer's phrase) waits for a selector trained with it."""
     similarity = sentence_similarity(evidence, resources.sentences)
-    return about_areas(candidates(evidence, resources.weights, similarity), evidence.query.areas)
+    kinds = None if every_kind else resources.selector.kinds
+    return about_areas(candidates(evidence, resources.weights, similarity, kinds), evidence.query.areas)
 
 
-def gather(query: Query, k: int, filters: Filters, resources: Resources) -> tuple[Evidence, list[Candidate]]:
+def gather(query: Query, k: int, filters: Filters, resources: Resources,
+           every_kind: bool = False) -> tuple[Evidence, list[Candidate]]:
     """The evidence for a question and every candidate answer in it."""
     query = embed(query, resources)
     found = passages(query, max(k, resources.weights.answer.passages), filters, resources)
     found_evidence = evidence(query, found, resources)
-    return found_evidence, answer_candidates(found_evidence, resources)
+    return found_evidence, answer_candidates(found_evidence, resources, every_kind)
 
 
 def cite(answer: Answer, k: int, searched: Filters, asked: Filters) -> Answer:

@@ -19,7 +19,8 @@ from archive import tables
 from archive.ask.evidence import Evidence, Passage
 from archive.ask.retrieve.datefit import date_fit
 from archive.ask.select import entities, window
-from archive.ask.select.kinds import DURATION, TIME, names, numbers, roles
+from archive.ask.select.kinds import DURATION, HOUR, SEASON, TIME, lower_roles, names, numbers, roles
+from archive.ask.select.phrases import phrases
 from archive.ask.select.relative import add_ages, add_gaps, add_kind_gaps, add_support, months
 from archive.ask.select.span_features import ROLE_MARKERS, column_periods, section, span_features
 from archive.ask.select.spans import FigureContext, best_figure, figure_closeness, figure_context
@@ -28,26 +29,39 @@ from archive.ask.understand import units
 from archive.ask.understand.query import Query
 from archive.ask.weights import Weights
 from archive.dates import find_periods, period_of_iso, reference_date
+from archive.text import terms
 
 NUMERIC = ("count", "money", "percent", "rate")
 
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 )
-NUMBER_WORD = re.compile(rf"\b{_NUMBER_WORDS}(?:[\s-]+{_NUMBER_WORDS})*(?:\s+(?:to|and|or)\s+{_NUMBER_WORDS})?\b",
-                         re.IGNORECASE)
-WORD_DURATION = re.compile(
-    rf"\b(?:{_NUMBER_WORDS}(?:[\s-]+{_NUMBER_WORDS})*|\d+(?:\s*(?:to|-|–|and)\s*\d+)?|a|an|one)"
-    rf"(?:\s+(?:to|and|or)\s+(?:{_NUMBER_WORDS}|\d+))?\s+(?:weeks?|months?|days?|years?|hours?|minutes?)\b",
-    re.IGNORECASE,
+# a number in words, read whole ("Forty-three", "one hundred and thirty-five"); "and" only after hundred
+_NUMBER_IN_WORDS = rf"{_NUMBER_WORDS}(?:[\s-]+{_NUMBER_WORDS}|(?<=hundred)\s+and\s+{_NUMBER_WORDS}" \
+                   rf"|(?<=thousand)\s+and\s+{_NUMBER_WORDS})*"
+NUMBER_WORD = re.compile(rf"\b{_NUMBER_IN_WORDS}\b", re.IGNORECASE)
+# two of them as one answer ("five to nine"): each number is a candidate too ("rose from five to nine")
+NUMBER_WORD_RANGE = re.compile(rf"\b{_NUMBER_IN_WORDS}\s+(?:to|and|or)\s+{_NUMBER_IN_WORDS}\b", re.IGNORECASE)
+_WORD_DURATION = (
+    rf"(?:{_NUMBER_IN_WORDS}|\d+(?:\s*(?:to|-|–|and)\s*\d+)?|a|an|one)"
+    rf"(?:\s+(?:to|and|or)\s+(?:{_NUMBER_IN_WORDS}|\d+))?[\s-]+(?:weeks?|months?|days?|years?|hours?|minutes?"
+    rf"|seconds?)\b(?:,?\s+(?:and\s+)?\d+\s+seconds?\b)?"
 )
-VOTE = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|in favour)\b(?:\s+(?:and|,|to)\s*|,\s*|\s*)\d+\s+against\b"
+WORD_DURATION = re.compile(rf"\b{_WORD_DURATION}", re.IGNORECASE)  # "eight-week", "1 minute 52 seconds"
+# and with its qualifier ("more than 12 months", "about three hours")
+QUALIFIED_DURATION = re.compile(rf"\b(?:more than|less than|over|under|up to|at least|about|around|approximately"
+                                rf"|nearly|almost)\s+{_WORD_DURATION}", re.IGNORECASE)
+# "23 for, 14 against, 2 abstentions", "For 14, Against 24, Abstentions 1", "carried by 30 votes to 12"
+# a vote read whole, with its abstentions ("23 for, 14 against, 2 abstentions", "For 14, Against 24, Abstentions 1")
+VOTE = re.compile(r"(?:\b\d+\s+(?:votes?\s+)?(?:for|in favour)\b(?:\s+(?:and|,|to)\s*|,\s*|\s*)\d+\s+against\b"
+                  r"|\bfor:?\s+\d+,?\s+against:?\s+\d+\b)"
+                  r"(?:,?\s*(?:and\s+)?\d+\s+abstentions?\b|,?\s+abstentions?:?\s+\d+\b)?"
                   r"|\b\d+\s+votes?\s+to\s+\d+\b", re.IGNORECASE)
 # the words that mark a role in the papers, for the role a question asks about (cues.ROLES_ASKED)
 
 
-_ENTITY_KINDS = ("person", "text", "sentence", "date")
+_ENTITY_KINDS = ("person", "text", "sentence", "date", "phrase")
 
 
 @dataclass(frozen=True)
@@ -63,25 +77,32 @@ class Candidate:
 
 
 def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str, int]]:
-    """(span, kind, offset) of every typed thing in a sentence, and the sentence itself."""
+    """(span, kind, offset) of every typed thing in a sentence, and the sentence itself; for a question
+    that expects an open answer, its clauses, phrases and names of bodies too (kind "phrase")."""
     out: list[tuple[str, str, int]] = []
-    for match in numbers(sentence):
+    figures = numbers(sentence)
+    for match in figures:
         kind, end = units.figure_kind(sentence, match)
         out.append((sentence[match.start() : end].strip(), kind, match.start()))
-    for pattern, kind in ((units.MONEY, "money"), (VOTE, "vote")):
+    for pattern, kind in ((units.MONEY, "money"), (units.PENCE, "money"), (VOTE, "vote")):
         for match in pattern.finditer(sentence):
             out.append((match.group(0).strip(), kind, match.start()))
-    if expected in ("count", "duration"):
+    for match in units.FRACTION.finditer(sentence):  # "just over a third"
+        out.append((match.group(0), "percent", match.start()))
+    in_words = expected in ("count", "duration", "vote") or query.asks_count  # "how many voted against": "seven"
+    if in_words:
         for match in NUMBER_WORD.finditer(sentence):
             out.append((match.group(0), "count", match.start()))
     for period in find_periods(sentence):
         position = sentence.find(period.text)
         if position >= 0:
             out.append((period.text, "date", position))
-    for pattern, kind in ((TIME, "time"), (DURATION, "duration"), (WORD_DURATION, "duration")):
+    for pattern, kind in ((SEASON, "date"), (TIME, "time"), (HOUR, "time"), (DURATION, "duration"),
+                          (WORD_DURATION, "duration"), (QUALIFIED_DURATION, "duration")):
         for match in pattern.finditer(sentence):
             out.append((match.group(0), kind, match.start()))
-    for name in [*names(sentence, query), *roles(sentence)]:
+    people = [*names(sentence, query), *roles(sentence), *(lower_roles(sentence) if expected == "person" else [])]
+    for name in people:
         position = sentence.find(name)
         out.append((name, "person", max(position, 0)))
     if "\t" in sentence:  # a table's words: a RAG status, an owner, a status ("Amber", "Head of Finance")
@@ -103,15 +124,40 @@ def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str,
             continue
         seen.add((span, kind))
         unique.append((span, kind, offset))
+    for span, kind, offset in _figures_read_whole(sentence, figures, in_words):
+        if (span, kind) not in seen:
+            seen.add((span, kind))
+            unique.append((span, kind, offset))
+    # open answers: for a question that expects one, and the bodies a "who" can name, from a sentence on its subject
+    if expected in ("sentence", "person") and "\t" not in sentence and set(terms(sentence)) & set(query.topic_terms):
+        spans = {span for span, _, _ in unique}
+        found = phrases(sentence, set(query.terms), bodies_only=expected == "person")
+        unique += [(span, "phrase", offset) for span, offset in found if span not in spans]
     return unique
 
 
-def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float]) -> list[Candidate]:
+def _figures_read_whole(sentence: str, figures: list[re.Match], in_words: bool) -> list[tuple[str, str, int]]:
+    """A range of figures ("20-24%", "4 to 6", "five to nine" when numbers in words are read), beside the
+    figures in it (which the longest-figure rule would otherwise drop: "rose from five to nine")."""
+    out = []
+    if in_words:
+        out += [(match.group(0), "count", match.start()) for match in NUMBER_WORD_RANGE.finditer(sentence)]
+    starts = {match.start() for match in figures}
+    for match in units.RANGE.finditer(sentence):
+        last = units.range_last(match.group(0))
+        if match.start() in starts and last >= 0 and match.start() + last in starts:
+            out.append((match.group(0), units.range_kind(match.group(0)), match.start()))
+    return out
+
+
+def candidates(evidence: Evidence, weights: Weights, similarity: dict[str, float],
+               kinds: frozenset[str] | None = None) -> list[Candidate]:
     """Every candidate span of the top passages with its features. `similarity` maps a sentence to
-    its cosine similarity with the question (from the embedding model already loaded)."""
+    its cosine similarity with the question (from the embedding model already loaded). `kinds`: only
+    candidates of these kinds, their features against each other as if no other were proposed."""
     out: list[Candidate] = []
     for rank, passage in enumerate(evidence.passages):
-        out.extend(_passage_candidates(evidence, rank, passage, weights, similarity))
+        out.extend(_passage_candidates(evidence, rank, passage, weights, similarity, kinds))
     add_ages(out)
     add_gaps(out)
     add_support(out)
@@ -133,7 +179,7 @@ class _Sentence:
 
 
 def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights: Weights,
-                        similarity: dict[str, float]) -> list[Candidate]:
+                        similarity: dict[str, float], kinds: frozenset[str] | None) -> list[Candidate]:
     query, stats = evidence.query, evidence.stats
     chunk, hit = passage.chunk, passage.hit
     text = chunk.text
@@ -187,12 +233,12 @@ def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights
         }
         read = _Sentence(sentence, periods, header if is_row else "", columns,
                          tables.cells(sentence) if is_row else [], prepared, figure)
-        out.extend(_span_candidates(evidence, rank, passage, read, base, weights))
+        out.extend(_span_candidates(evidence, rank, passage, read, base, weights, kinds))
     return out
 
 
 def _span_candidates(evidence: Evidence, rank: int, passage: Passage, read: _Sentence, base: dict,
-                     weights: Weights) -> list[Candidate]:
+                     weights: Weights, kinds: frozenset[str] | None) -> list[Candidate]:
     """The candidates of one sentence: its spans, each with the sentence's features and its own."""
     query, stats, sentence = evidence.query, evidence.stats, read.text
     tag_entities = query.expected == "person" or query.asks_place  # spaCy runs only for who and where questions
@@ -200,6 +246,8 @@ def _span_candidates(evidence: Evidence, rank: int, passage: Passage, read: _Sen
     for span, kind, offset in spans_of(sentence, query, query.expected):
         if kind == "sentence" and query.expected != "sentence" and not query.asks_place:
             continue  # a typed question is answered by a typed span, not by the whole sentence
+        if kinds is not None and kind not in kinds:
+            continue
         features = dict(base)
         column_dates = column_periods(read.cells, read.columns, span, passage.context_date) if read.cells else []
         if column_dates:  # a cell's period is its column's ("Quarter 2 22/23"), with its row's

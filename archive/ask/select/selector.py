@@ -19,6 +19,7 @@ import numpy as np
 
 from archive.ask.select.candidates import Candidate, matrix
 from archive.ask.select.relative import answer_key
+from archive.ask.select.span_features import KINDS
 from archive.ask.select.trees import TreeModel
 from archive.errors import ArchiveError
 
@@ -102,6 +103,15 @@ class AnswerSelector:
             model = TreeModel.from_text(self.model_text)
             object.__setattr__(self, "_model", model)
         return model
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of candidate the model was trained on: one added since (a kind it has no feature
+        for) is not offered to it until it is retrained (pipeline.answer_candidates)."""
+        return frozenset(kind for kind in KINDS if f"kind_{kind}" in self.names)
+
+    def knows(self, kind: str) -> bool:
+        return kind in self.kinds
 
     def scores(self, found: list[Candidate]) -> np.ndarray:
         if not found:

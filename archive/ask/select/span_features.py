@@ -12,6 +12,8 @@ from archive.dates import find_periods, reference_date
 from archive.text import terms
 
 TYPES = ("count", "money", "percent", "rate", "vote", "date", "time", "duration", "person", "text", "sentence")
+# the kinds of candidate: the types a question can expect, and an open answer's phrase (ask/select/phrases.py)
+KINDS = (*TYPES, "phrase")
 # the words that mark a role in the papers, for the role a question asks about (cues.ROLES_ASKED)
 ROLE_MARKERS = {
     "chair": re.compile(r"\bchair", re.I),
@@ -74,7 +76,7 @@ def span_features(sentence: str, span: str, kind: str, offset: int, query: Query
                    figure: tuple[str, float] | None, cells: list[str], columns: list[str], stats) -> dict:
     expected, role, question_terms = query.expected, query.role, set(query.terms)
     features = {f"expect_{t}": float(expected == t) for t in TYPES}
-    features.update({f"kind_{t}": float(kind == t) for t in TYPES})
+    features.update({f"kind_{t}": float(kind == t) for t in KINDS})
     numeric = kind in ("count", "money", "percent", "rate")
     features["type_match"] = float(kind == expected or (expected == "count" and kind == "count"))
     features["numeric_for_numeric"] = float(numeric and expected in ("count", "money", "percent", "rate"))

@@ -20,6 +20,23 @@ _EXPECT = [  # (expected type, question pattern), first match wins
                           # "which councillor", "which cabinet member", "which portfolio holder"
                           r"|\bwhich (?:[a-z]+\s+){0,2}(?:councillors?|officers?|member|person|director|holder|leader"
                           r"|chair(?:man|woman|person)?)\b", re.I)),
+    # an open answer, whatever figure words the question holds: what someone recommended, promised or was told
+    # ("What did scrutiny recommend about savings?"), why, how something is funded or was held, which body or
+    # area ("Which part of the county has the highest number of ...?")
+    ("sentence", re.compile(
+        r"^\s*why\b|\bwhat (?:reasons?|explanation|justification)\b"
+        r"|^\s*what (?:[\w-]+\s+){0,2}?(?:route|mechanism|method|source|means|arrangement|body|organi[sz]ation|company"
+        r"|firm|option)s?\b"
+        r"|^\s*what (?:was|were|is|are) the (?:recommendations?|reasons?|response|reply|answer|conclusions?)\b"
+        r"|^\s*(?:what|how)\s+(?:did|does|do|has|have|had|was|were|is|are|will|would)\s+(?:[\w'’-]+\s+){0,6}?"
+        r"(?:recommend|promis|propos|suggest|say|said|tell|told|advis|conclud|undert|committ?ed\\b|ask|request|warn|repl"
+        r"|respond|answer|explain)\w*\b(?!\s+to\s+(?:spend|pay|charge|save|cut|borrow|invest|set|raise)\b)"
+        r"|^\s*how\s+(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should)\s+"
+        r"(?:[\w'’-]+\s+){0,6}?(?:fund|financ|pay|paid|met|meet|cover|held|hold|deliver|run|manag|conduct|propos"
+        r"|plan|intend|address|tackl|handl|deal)\w*\b"
+        r"|^\s*which\s+(?:[\w'’-]+\s+){0,3}?(?:part|area|wards?\b|authorit|councils?\b|bod(?:y|ies)\b|organi[sz]ation"
+        r"|compan|schools?\b|teams?\b|services?\b|provider|district|localit|towns?\b|villages?\b|partner|routes?\b"
+        r"|funds?\b|schemes?\b|firms?\b|contractors?\b|charit|trusts?\b|groups?\b)", re.I)),
     ("rate", re.compile(r"\brate\b|\bper 10,?000\b|\bper 1,?000\b", re.I)),
     ("percent", re.compile(r"\bpercent|\bper cent\b|%|\bproportion\b|\bpercentage\b|\bshare of\b", re.I)),
     ("money", re.compile(r"\bhow much\b|\bcost|\bspend|\bspent\b|\bbudget|\boverspend|\bunderspend|\bsaving|£"
@@ -28,6 +45,10 @@ _EXPECT = [  # (expected type, question pattern), first match wins
     ("vote", re.compile(r"\bvote[ds]?\b|\bvoting\b|\bcarried by\b|\bmajority\b", re.I)),
     ("count", re.compile(r"^\s*how many\b|\bnumber of\b|\bhow many\b|\bfigure\b|\btotal\b|\bcount\b|\bvotes?\b", re.I)),
 ]
+# a clause before the question's own wh-word ("When X asked about Y, what ...", "Of the 14 councils, how many ...")
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|if|after|before|once|while|following|of|in|at|during|since)\b"
+                             r"[^?]*?,\s*(?=(?:what|who|whom|whose|how|which|where|when|why)\b)", re.I)
+_ASKS_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 PLACE_QUESTION = re.compile(r"^\s*where\b|\bwhich (?:venue|room|building|location)\b|\bvenue\b", re.I)
 # the role a question asks about, in the order the answer selector's role features were trained in
 ROLES_ASKED = {
@@ -76,11 +97,16 @@ def intent_of(question: str) -> str:
 
 def expected_type(question: str) -> str:
     """The answer type a question expects: count, money, percent, rate, vote, date, time, duration,
-    person, or a sentence."""
-    for name, pattern in _EXPECT:
-        if pattern.search(question):
-            return name
-    return "sentence"
+    person, or a sentence. A leading clause does not type it: "When Cllr X asked about permits, what was
+    she told?" asks what, "Of the children who entered care, how many were ..." asks how many."""
+    main = _LEADING_CLAUSE.sub("", question, count=1)
+    if main != question:  # the main clause types it; else the whole question's words, but not its wh-words
+        return _first_type(main) or _first_type(question, skip=("time", "date", "person")) or "sentence"
+    return _first_type(question) or "sentence"
+
+
+def _first_type(question: str, skip: tuple[str, ...] = ()) -> str:
+    return next((name for name, pattern in _EXPECT if name not in skip and pattern.search(question)), "")
 
 
 def asked_role(question: str) -> str:
@@ -100,6 +126,12 @@ def asks_change(question: str) -> bool:
 
 def asks_national(question: str) -> bool:
     return bool(NATIONAL.search(question))
+
+
+def asks_count(question: str) -> bool:
+    """How many, or the number of, anywhere in the question ("how many voted against", "of the 14 councils,
+    how many had a lower rate"): counts in words are candidates, whatever answer type it expects."""
+    return bool(_ASKS_COUNT.search(question))
 
 
 def wants_count(question: str) -> bool:

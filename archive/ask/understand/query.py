@@ -45,6 +45,7 @@ class Query:
     asks_national: bool = False  # England, statistical neighbours
     wants_count: bool = False  # a count, not a rate or share
     how_many: bool = False  # begins "how many" (a table's count column)
+    asks_count: bool = False  # "how many" or "the number of" anywhere (counts in words are candidates)
     numbers: frozenset[str] = frozenset()  # figures the question itself gives
     names: frozenset[str] = frozenset()  # its names (lowercase), not its first word or a month
     days: frozenset[str] = frozenset()  # ISO days it names ("the meeting on 23/01/2024")
@@ -115,6 +116,7 @@ def parse_query(question: str, glossary: Glossary | None = None, filters: dict |
         asks_national=cues.asks_national(question),
         wants_count=cues.wants_count(question),
         how_many=question.strip().lower().startswith("how many"),
+        asks_count=cues.asks_count(question),
         numbers=cues.asked_numbers(question),
         names=cues.proper_nouns(question),
         days=frozenset(days_named(question)),

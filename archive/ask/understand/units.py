@@ -34,7 +34,7 @@ def figure_kind(sentence: str, match: re.Match) -> tuple[str, int]:
         return "percent", end
     if text.startswith("£"):
         return "money", end
-    return "count", end
+    return "count", measure_end(sentence, end)  # with what it measures: "1.4 litres per second per hectare"
 
 
 def series_unit(sentence: str, match: re.Match) -> str:
@@ -72,6 +72,32 @@ def is_share(sentence: str, start: int, end: int) -> bool:
 def span_end(sentence: str, end: int) -> int:
     """Where an answer span that ends with a figure at `end` ends, its unit words included."""
     unit = _SPAN_UNIT.match(sentence, end)
+    return unit.end() if unit else measure_end(sentence, end)
+
+
+# a physical measure's unit after a figure ("1.4 litres per second per hectare", "2,300 tonnes", "12 miles"); not
+# what a count counts ("64 homes" is a count of 64)
+_MEASURE = re.compile(
+    r"[ -]?(?:litres?|liters?|(?:square |cubic |sq\.? ?)?(?:metres?|meters?)|kilometres?|km|miles?|hectares?|acres?"
+    r"|tonnes?|tons?|kg|kilograms?|kwh|mwh|mw|kw|gigawatt hours?|megawatts?)\b"
+    r"(?:\s+per\s+(?:second|minute|hour|day|week|month|year|annum|hectare|head|household|person|mile|km|metre))*",
+    re.I)
+# pence: "45p per mile", "a 10p rise"
+PENCE = re.compile(r"(?<![\w.£])\d+(?:\.\d+)?p\b(?:\s+(?:per|a|an)\s+(?:mile|hour|day|week|month|year|unit|kwh))?",
+                   re.I)
+# a share in words: "just over a third", "about a fifth", "two-thirds", "half"
+FRACTION = re.compile(
+    r"\b(?:(?:just|slightly|well|nearly|almost|about|around|roughly|approximately|some|more than|less than|over"
+    r"|under)\s+)*(?:(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?|half)\b(?!\s+(?:of\s+)?"
+    r"(?:19|20)\d{2})(?!\s+(?:term|year|time))", re.I)
+# a range of figures read as one answer: "20-24%", "4 to 6", "12 to 15 per cent"
+RANGE = re.compile(r"(?<![\w.,/£])\d+(?:\.\d+)?%?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?![\w/])"
+                   r"(?:%|\s*(?:per\s?cent|percent)\b)?", re.I)
+
+
+def measure_end(sentence: str, end: int) -> int:
+    """Where a figure ending at `end` ends with the unit of what it measures, `end` when it has none."""
+    unit = _MEASURE.match(sentence, end)
     return unit.end() if unit else end
 
 
@@ -122,3 +148,18 @@ def is_comparator(name: str) -> bool:
     """A table column (or a phrase) naming a comparator or a target: "England average", "Target",
     "Statistical neighbours (rate)"."""
     return bool(COMPARATOR_NAME.search(name))
+
+
+_LAST_FIGURE = re.compile(r"\d[\d.]*%?(?:\s*(?:per\s?cent|percent))?$", re.I)
+
+
+def range_last(span: str) -> int:
+    """Where the last figure of a range starts in it ("24%" of "20-24%"), -1 when it ends with none."""
+    last = _LAST_FIGURE.search(span)
+    return last.start() if last else -1
+
+
+def range_kind(span: str) -> str:
+    """percent or count: the kind of a range of figures."""
+    return "percent" if span.endswith("%") or _PERCENT.search(span) else "count"
+
