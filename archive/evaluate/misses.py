@@ -72,7 +72,8 @@ def right(record: Record) -> bool:
 
 def _typed(text: str, query: Query) -> list[tuple[str, str]]:
     """(span, kind) of every figure, date, time, duration or name in a text, by the candidates' own typing."""
-    return [(span, kind) for span, kind, _ in spans_of(text.strip(), query, query.expected) if kind != "sentence"]
+    return [(span, kind) for span, kind, _ in spans_of(text.strip(), query, query.expected)
+            if kind not in ("sentence", "phrase")]  # a phrase (select/phrases.py) is open text, not typed
 
 
 def group(span: str, kind: str) -> str:
