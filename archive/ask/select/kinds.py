@@ -129,6 +129,12 @@ def lower_roles(sentence: str) -> list[str]:
             if any(w[0].islower() and w not in ("of", "for", "the", "and") for w in m.group(1).split())]
 
 
+_BODY_WORDS = frozenset(
+    "Board Boards Council Councils Committee Committees Partnership Partnerships Trust Trusts Service Services "
+    "Group Groups Panel Panels Authority Authorities Forum Team Commission Agency Department Unit Centre Hospital "
+    "School College University Foundation Network Alliance Association Executive Cabinet Directorate".split())
+
+
 def names(sentence: str, query: Query) -> list[str]:
     """Names of people in a sentence: after a title ("Cllr Gandy"), or two or three capitalised words
     on one line. A word that is never a name ("Council", "Director") is left out with what it joins,
@@ -146,6 +152,7 @@ def names(sentence: str, query: Query) -> list[str]:
             if word not in _NOT_NAMES:
                 piece.append(word)
                 continue
-            names.extend(m.group(1) for m in _NAME.finditer(" ".join(piece)))
+            if word not in _BODY_WORDS:  # "Integrated Care Board", "Audit Committee": a body's name, not a person
+                names.extend(m.group(1) for m in _NAME.finditer(" ".join(piece)))
             piece = []
     return [n for n in names if not all(p.lower() in asked for p in n.split())]
