@@ -220,3 +220,10 @@ def test_open_candidates_reach_the_answer_path(hash_archive):
         assert len(offered) == sum(c.kind != "phrase" for c in found)
     _, found = hash_archive.answer_candidates("How many children were in care in 2022/23?")
     assert found and not any(c.kind == "phrase" for c in found)
+
+
+def test_a_bodys_name_is_not_a_persons():
+    query = parse_query("Who spoke at the meeting?")
+    assert names("The duty moved to the Integrated Care Board in April 2023.", query) == []
+    assert names("The Audit Committee noted the report.", query) == []
+    assert names("Kevin Crompton Director of Children's Services said so.", query) == ["Kevin Crompton"]
