@@ -76,6 +76,14 @@ class Archive:
         other.resources = self.resources.with_weights(weights)
         return other
 
+    def with_reading(self, reading) -> Archive:
+        """The same open index deciding with another second look (select/reading.py); None answers at
+        the selector's own threshold instead of the shipped precision-first point."""
+        other = Archive.__new__(Archive)
+        other.__dict__.update(self.__dict__)
+        other.resources = self.resources.with_reading(reading)
+        return other
+
     # -- what is loaded ---------------------------------------------------------------------------
     weights = property(lambda self: self.resources.weights)
     selector: AnswerSelector = property(lambda self: self.resources.selector)

@@ -8,8 +8,11 @@ from tests.conftest import QUESTIONS, assert_floors
 pytestmark = pytest.mark.slow
 
 # Floors set below what was measured when this was written (R@1 0.89, R@5 1.0, MRR 0.93,
-# accuracy 1.0, abstention 1.0 on eval/questions.jsonl), so a regression fails loudly.
-FLOORS = {"recall@1": 0.80, "recall@5": 0.95, "mrr@10": 0.85, "answer_accuracy": 0.90, "abstention": 1.0}
+# accuracy 1.0, abstention 1.0 on eval/questions.jsonl), so a regression fails loudly. Since the
+# precision-first operating point (ask/models/reading.json): answers given 0.714 right of answerable,
+# precision 1.0, the answer or the likely answer marked 0.964, the right passage first 0.964.
+FLOORS = {"recall@1": 0.80, "recall@5": 0.95, "mrr@10": 0.85, "answer_accuracy": 0.65, "abstention": 1.0,
+          "precision": 0.95, "best_accuracy": 0.90, "shown_first": 0.90}
 
 
 def test_shared_questions_reach_the_floors(real_archive):

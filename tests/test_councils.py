@@ -259,7 +259,9 @@ def test_when_councils_disagree_the_answer_says_whose_figure_and_lists_the_other
         rows.append(f"{slug}.txt,Cabinet minutes,Cabinet,2024-03-{day},minutes,,{name}")
     (corpus / "manifest.csv").write_text("\n".join(rows) + "\n")
     build_index(corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None)
-    archive = Archive.open(tmp_path / "index", embedder=HashEmbedder())
+    # at the selector's own threshold: the stand-in embedder's passages are below the shipped
+    # precision-first point, and this is about the note of an answer given
+    archive = Archive.open(tmp_path / "index", embedder=HashEmbedder()).with_reading(None)
 
     answer = archive.ask("How many children were in care at the end of January 2024?")
     mine, other = ("412", "Dunmore District Council: 298") if answer.text == "412" else (
@@ -288,7 +290,8 @@ def test_a_held_council_asked_by_its_short_name_is_the_council_searched(tmp_path
     archive = Archive.open(tmp_path / "index", embedder=HashEmbedder())
 
     answer = archive.ask("How many children were in KCC's care at the end of January 2024?")
-    assert answer.text == "412" and {c.document.council for c in answer.citations} == {"Kent County Council"}
+    assert (answer.text or answer.likely) == "412"  # given, or marked as likely below the precision-first point
+    assert {c.document.council for c in answer.citations} == {"Kent County Council"}
     assert archive.refusal("What did RBKC's cabinet decide?")  # not held: refused, by its full name
     assert "Royal Borough of Kensington and Chelsea" in archive.refusal("What did RBKC's cabinet decide?")
     # Kent named in passing: the question is not scoped to Kent's papers

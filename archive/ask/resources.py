@@ -76,6 +76,12 @@ class Resources:
         other.weights = weights
         return other
 
+    def with_reading(self, reading: Reading | None) -> Resources:
+        """The same loaded index deciding with another second look (None: the selector's own threshold)."""
+        other = self.with_weights(self.weights)
+        other.__dict__["reading"] = reading
+        return other
+
     @cached_property
     def selector(self) -> AnswerSelector:
         return AnswerSelector.load()  # the shipped model (ask/models/), loaded on first use

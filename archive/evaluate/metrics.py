@@ -59,6 +59,9 @@ class EvalResult:
     answer_accuracy: float | None = 0.0  # None when answers were not computed (a single retriever)
     span_exact: float | None = 0.0  # the answer is an accepted answer (not just a sentence holding one)
     abstention: float | None = 0.0
+    precision: float | None = 0.0  # answers given that are right (an answer to an unanswerable question is wrong)
+    best_accuracy: float | None = 0.0  # the answer, or when unsure the likely answer marked, is right
+    shown_first: float | None = 0.0  # the first passage shown holds the evidence
     rows: list[dict] = field(default_factory=list)
     records: list = field(default_factory=list)  # misses.Record per question, when asked for (evaluate misses=True)
 
@@ -72,6 +75,9 @@ class EvalResult:
             "answer_accuracy": None if self.answer_accuracy is None else round(self.answer_accuracy, 3),
             "span_exact": None if self.span_exact is None else round(self.span_exact, 3),
             "abstention": None if self.abstention is None else round(self.abstention, 3),
+            "precision": None if self.precision is None else round(self.precision, 3),
+            "best_accuracy": None if self.best_accuracy is None else round(self.best_accuracy, 3),
+            "shown_first": None if self.shown_first is None else round(self.shown_first, 3),
         }
 
 
@@ -87,6 +93,7 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
     correct = 0
     exact = 0
     abstained = 0
+    given = best = shown = 0
     for item in questions:
         answerable = bool(item.get("answers"))
         hits = archive.search(item["question"], k=max(ks), mode=mode)
@@ -99,10 +106,11 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
             for k in ks:
                 found_at[k] += bool(rank and rank <= k)
             reciprocal += 1.0 / rank if rank and rank <= 10 else 0.0
-            ok = bool(answer) and answer_matches(answer.text, item["answers"]) and any(
-                holds_evidence(h, item["evidence"]) for h in answer.citations[:5]
-            )
+            cited = bool(answer) and any(holds_evidence(h, item["evidence"]) for h in answer.citations[:5])
+            ok = cited and answer_matches(answer.text, item["answers"])
             correct += ok
+            best += ok or (cited and answer.text is None and answer_matches(answer.likely, item["answers"]))
+            shown += bool(answer and answer.citations) and holds_evidence(answer.citations[0], item["evidence"])
             exact += ok and span_exact(answer.text, item["answers"])
             row["correct"] = ok
         else:
@@ -110,6 +118,7 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
             ok = answer is not None and answer.text is None
             abstained += ok
             row["correct"] = ok
+        given += bool(answer and answer.text is not None)
         result.rows.append(row)
         if misses and answer is not None:
             result.records.append(_record(archive, item, answer, rank, ok))
@@ -119,8 +128,12 @@ def evaluate(archive, questions: list[dict], mode: str = "hybrid", ks=(1, 5, 10)
     result.answer_accuracy = correct / n
     result.span_exact = exact / n
     result.abstention = abstained / max(1, result.n_unanswerable) if result.n_unanswerable else 1.0
+    result.precision = correct / given if given else 1.0
+    result.best_accuracy = best / n
+    result.shown_first = shown / n
     if not with_answers:
         result.answer_accuracy = result.abstention = result.span_exact = None
+        result.precision = result.best_accuracy = result.shown_first = None
     return result
 
 
