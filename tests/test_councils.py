@@ -245,7 +245,9 @@ January 2024, against {earlier} in October 2023.
 """
 
 
-def test_when_councils_disagree_the_answer_says_whose_figure_and_lists_the_others(tmp_path):
+def _two_councils(tmp_path, first: tuple[str, str]):
+    """Cabinet minutes of two councils giving different figures (412 and 298) for the same month,
+    indexed with the stand-in embedder."""
     from archive import Archive
     from archive.build.indexer import build_index
     from archive.index.embed import HashEmbedder
@@ -253,15 +255,19 @@ def test_when_councils_disagree_the_answer_says_whose_figure_and_lists_the_other
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     rows = ["file,title,committee,meeting_date,doc_type,source_url,council"]
-    for slug, name, day, value, earlier in (("brackley", "Brackley Borough Council", 12, 412, 398),
-                                             ("dunmore", "Dunmore District Council", 14, 298, 305)):
+    second = ("dunmore", "Dunmore District Council", 14, 298, 305)
+    for slug, name, day, value, earlier in ((*first, 12, 412, 398), second):
         (corpus / f"{slug}.txt").write_text(MINUTES.format(name=name.upper(), day=day, value=value, earlier=earlier))
         rows.append(f"{slug}.txt,Cabinet minutes,Cabinet,2024-03-{day},minutes,,{name}")
     (corpus / "manifest.csv").write_text("\n".join(rows) + "\n")
     build_index(corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None)
+    return Archive.open(tmp_path / "index", embedder=HashEmbedder())
+
+
+def test_when_councils_disagree_the_answer_says_whose_figure_and_lists_the_others(tmp_path):
     # at the selector's own threshold: the stand-in embedder's passages are below the shipped
     # precision-first point, and this is about the note of an answer given
-    archive = Archive.open(tmp_path / "index", embedder=HashEmbedder()).with_reading(None)
+    archive = _two_councils(tmp_path, ("brackley", "Brackley Borough Council")).with_reading(None)
 
     answer = archive.ask("How many children were in care at the end of January 2024?")
     mine, other = ("412", "Dunmore District Council: 298") if answer.text == "412" else (
@@ -274,20 +280,7 @@ def test_when_councils_disagree_the_answer_says_whose_figure_and_lists_the_other
 
 
 def test_a_held_council_asked_by_its_short_name_is_the_council_searched(tmp_path):
-    from archive import Archive
-    from archive.build.indexer import build_index
-    from archive.index.embed import HashEmbedder
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    rows = ["file,title,committee,meeting_date,doc_type,source_url,council"]
-    for slug, name, day, value, earlier in (("kent", "Kent County Council", 12, 412, 398),
-                                             ("dunmore", "Dunmore District Council", 14, 298, 305)):
-        (corpus / f"{slug}.txt").write_text(MINUTES.format(name=name.upper(), day=day, value=value, earlier=earlier))
-        rows.append(f"{slug}.txt,Cabinet minutes,Cabinet,2024-03-{day},minutes,,{name}")
-    (corpus / "manifest.csv").write_text("\n".join(rows) + "\n")
-    build_index(corpus, tmp_path / "index", HashEmbedder(), progress=False, log=lambda m: None)
-    archive = Archive.open(tmp_path / "index", embedder=HashEmbedder())
+    archive = _two_councils(tmp_path, ("kent", "Kent County Council"))
 
     answer = archive.ask("How many children were in KCC's care at the end of January 2024?")
     assert (answer.text or answer.likely) == "412"  # given, or marked as likely below the precision-first point
