@@ -74,7 +74,7 @@ misses: $(STAMP)
 
 # Cross-validated by council, then trained on everything: archive/ask/models/answer_selector.*
 train-selector: $(STAMP)
-	$(BIN)/python benchmarks/train_selector.py
+	OMP_WAIT_POLICY=PASSIVE $(BIN)/python benchmarks/train_selector.py
 
 # The reader (archive/ask/select/reader.py): generated examples over invented councils, then at most
 # READER_MINUTES of fine-tuning MiniLM's lower layers, exported as int8 ONNX into archive/ask/models/;
@@ -87,7 +87,7 @@ train-reader: $(STAMP)
 
 # Needs the held-out index (make heldout-index): writes archive/ask/models/reading.json
 fit-reading: $(STAMP)
-	$(BIN)/python benchmarks/fit_reading.py --index-dir $(HELDOUT_INDEX) --cache reading-examples.pkl
+	OMP_WAIT_POLICY=PASSIVE $(BIN)/python benchmarks/fit_reading.py --index-dir $(HELDOUT_INDEX) --cache reading-examples.pkl
 
 bench: index
 	$(BIN)/python benchmarks/search_speed.py
