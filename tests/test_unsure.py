@@ -26,7 +26,8 @@ def test_an_unsure_answer_keeps_its_passage_first_and_marks_the_likely_answer(ha
     unsure = select_answer(evidence, found, replace(selector, threshold=1.01))
     assert unsure.text is None and unsure.likely == "38"
     assert unsure.citations[0] == sure.citations[0] and unsure.quote == sure.quote
-    assert unsure.note.startswith("Not sure: ") and "The likely answer, 38, is marked" in unsure.note
+    assert unsure.note.startswith("Not sure (") and "% likely right): " in unsure.note
+    assert "The likely answer, 38, is marked" in unsure.note
 
 
 def test_the_likely_answer_reaches_the_json(hash_archive):

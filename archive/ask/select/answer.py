@@ -46,7 +46,7 @@ def select_answer(evidence: Evidence, found: list[Candidate], selector: AnswerSe
     if index < 0:
         return _abstain(evidence)
     if probability < threshold:
-        return _unsure(evidence, found, found[index])
+        return _unsure(evidence, found, found[index], probability)
     answer = _answer(evidence, found[index])
     others = other_councils(found, selector, scores, index)
     if not others:
@@ -91,12 +91,12 @@ def _abstain(evidence: Evidence) -> Answer:
     return Answer(evidence.query.text, None, "", evidence.hits, note)
 
 
-def _unsure(evidence: Evidence, found: list[Candidate], chosen: Candidate) -> Answer:
+def _unsure(evidence: Evidence, found: list[Candidate], chosen: Candidate, probability: float) -> Answer:
     """No answer given, but the passage the archive would have answered from comes first, with the
     likely answer marked, and the note says why it is not sure."""
     answer = _answer(evidence, chosen)
-    note = f"Not sure: {why_unsure(evidence, found, chosen)} The likely answer, {chosen.span}, is marked in " \
-           "the first passage: check it there."
+    note = (f"Not sure ({probability:.0%} likely right): {why_unsure(evidence, found, chosen)} "
+            f"The likely answer, {chosen.span}, is marked in the first passage: check it there.")
     return replace(answer, text=None, note=note, likely=chosen.span)
 
 
