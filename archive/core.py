@@ -71,17 +71,17 @@ class Archive:
 
     def with_weights(self, weights: Weights) -> Archive:
         """The same open index answering with other weights (for fitting and comparisons)."""
-        other = Archive.__new__(Archive)
-        other.__dict__.update(self.__dict__)
-        other.resources = self.resources.with_weights(weights)
-        return other
+        return self._with(self.resources.with_weights(weights))
 
     def with_reading(self, reading) -> Archive:
         """The same open index deciding with another second look (select/reading.py); None answers at
         the selector's own threshold instead of the shipped precision-first point."""
+        return self._with(self.resources.with_reading(reading))
+
+    def _with(self, resources: Resources) -> Archive:
         other = Archive.__new__(Archive)
         other.__dict__.update(self.__dict__)
-        other.resources = self.resources.with_reading(reading)
+        other.resources = resources
         return other
 
     # -- what is loaded ---------------------------------------------------------------------------

@@ -239,12 +239,10 @@ def other_area(rng: random.Random, council: int) -> str:
 def two_periods(rng: random.Random, council: int, named: bool = False) -> Case | None:
     gauge = rng.choice(GAUGES)
     p1, p2, p3, at = period_pair(rng)
-    v1 = gauge.draw(rng)
-    v2 = gauge.later(rng, v1)
-    style = rng.randrange(4)
-    (t1, a1), (t2, a2) = shown(gauge, rng, v1, style), shown(gauge, rng, v2, style)
-    if t1 == t2:
+    drawn = two_shown(gauge, rng)
+    if drawn is None:
         return None
+    v1, v2, style, (t1, a1), (t2, a2) = drawn
     name, area = gauge.names[0], council_area(council)
     s = subject(gauge, name)
     up = v2 > v1
@@ -543,6 +541,16 @@ def exception(rng: random.Random, council: int) -> Case | None:
     return Case("exception", question, sentence, (answer,), council, swaps=swaps)
 
 
+def two_shown(gauge: Gauge, rng: random.Random) -> tuple | None:
+    """A value and a later one, written alike: (v1, v2, the style, shown v1, shown v2); None when they
+    read the same."""
+    v1 = gauge.draw(rng)
+    v2 = gauge.later(rng, v1)
+    style = rng.randrange(4)
+    first, second = shown(gauge, rng, v1, style), shown(gauge, rng, v2, style)
+    return None if first[0] == second[0] else (v1, v2, style, first, second)
+
+
 EVENTS = ("after the restructure", "over the year", "since the last report", "following the review",
           "during the quarter", "after the new contract began")
 
@@ -559,12 +567,10 @@ def before_after(rng: random.Random, council: int) -> Case | None:
                            "enforcement officers", "recycling centres", "youth clubs", "planning officers"))
         s, count = f"the number of {name}", True
     else:
-        v1 = gauge.draw(rng)
-        v2 = gauge.later(rng, v1)
-        style = rng.randrange(4)
-        (t1, a1), (t2, a2) = shown(gauge, rng, v1, style), shown(gauge, rng, v2, style)
-        if t1 == t2:
+        drawn = two_shown(gauge, rng)
+        if drawn is None:
             return None
+        v1, v2, _, (t1, a1), (t2, a2) = drawn
         name = rng.choice(gauge.names)
         s, count = subject(gauge, gauge.names[0]), gauge.unit == "count"
     up = v2 > v1

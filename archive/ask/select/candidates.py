@@ -52,8 +52,8 @@ WORD_DURATION = re.compile(rf"\b{_WORD_DURATION}", re.IGNORECASE)  # "eight-week
 # and with its qualifier ("more than 12 months", "about three hours")
 QUALIFIED_DURATION = re.compile(rf"\b(?:more than|less than|over|under|up to|at least|about|around|approximately"
                                 rf"|nearly|almost)\s+{_WORD_DURATION}", re.IGNORECASE)
-# "23 for, 14 against, 2 abstentions", "For 14, Against 24, Abstentions 1", "carried by 30 votes to 12"
-# a vote read whole, with its abstentions ("23 for, 14 against, 2 abstentions", "For 14, Against 24, Abstentions 1")
+# a vote read whole, with its abstentions ("23 for, 14 against, 2 abstentions", "For 14, Against 24,
+# Abstentions 1", "carried by 30 votes to 12")
 VOTE = re.compile(r"(?:\b\d+\s+(?:votes?\s+)?(?:for|in favour)\b(?:\s+(?:and|,|to)\s*|,\s*|\s*)\d+\s+against\b"
                   r"|\bfor:?\s+\d+,?\s+against:?\s+\d+\b)"
                   r"(?:,?\s*(?:and\s+)?\d+\s+abstentions?\b|,?\s+abstentions?:?\s+\d+\b)?"

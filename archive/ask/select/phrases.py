@@ -120,6 +120,15 @@ def after_verbs(sentence: str, asked: set[str]) -> list[tuple[str, int]]:
     return out
 
 
+def _object_end(sentence: str, start: int) -> tuple[int, bool]:
+    """Where an object starting at `start` ends: the next preposition, conjunction or figure, or the next
+    break, whichever comes first; and whether it was the former (then a name may carry it on)."""
+    stop = _OBJECT_END.search(sentence, start)
+    brk = _BREAK.search(sentence, start)
+    limit = min(stop.start() if stop else len(sentence), brk.start() if brk else len(sentence))
+    return limit, bool(stop) and stop.start() == limit
+
+
 def objects(sentence: str) -> list[tuple[str, int]]:
     """The objects of the sentence's prepositions, with their determiner and without it ("the General Fund
     balance", "General Fund balance"): up to the next preposition, conjunction or figure, carried on over
@@ -129,12 +138,10 @@ def objects(sentence: str) -> list[tuple[str, int]]:
     for start in dict.fromkeys(starts):
         end = start
         while True:
-            stop = _OBJECT_END.search(sentence, end)
-            brk = _BREAK.search(sentence, end)
-            limit = min(stop.start() if stop else len(sentence), brk.start() if brk else len(sentence))
+            limit, at_object_end = _object_end(sentence, end)
             end = limit
             joined = re.match(r"\s+(?:of|for|and|with|&)\s+(?=[A-Z])", sentence[end:])
-            if stop and stop.start() == limit and joined:
+            if at_object_end and joined:
                 end += joined.end()
                 continue
             break
@@ -150,9 +157,7 @@ def objects(sentence: str) -> list[tuple[str, int]]:
         more = re.match(r"\s+(?:of|on|and)\s+(?!\d)", sentence[offset + len(text) :])
         if more:
             rest = offset + len(text) + more.end()
-            stop = _OBJECT_END.search(sentence, rest)
-            brk = _BREAK.search(sentence, rest)
-            end = min(stop.start() if stop else len(sentence), brk.start() if brk else len(sentence))
+            end = _object_end(sentence, rest)[0]
             longer = _tidy(sentence[offset:end])
             if _words(longer) <= 10 and longer != text:
                 found.append((longer, offset))

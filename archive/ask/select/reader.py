@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from archive import tables
+from archive.ask.select.selector import MODELS
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
 NAME = "reader"
 MAX_TOKENS = 96  # question and marked window together
 WINDOW_WORDS = 12  # words of the sentence kept on each side of the span (the model's own in reader.json)

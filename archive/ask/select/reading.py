@@ -15,14 +15,12 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from archive.ask.select.relative import answer_key
-from archive.ask.select.selector import eligible
+from archive.ask.select.selector import MODELS, eligible
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
 NAME = "reading"
 READ = 4  # answers the reader reads, the selector's best first
 TARGET_PRECISION = 0.95
