@@ -77,7 +77,8 @@ def create_app(archive, settings: ApiSettings | None = None, index_dir: Path | s
     app.state.live, app.state.settings, app.state.feeds, app.state.cache = live, settings, feed_store, cache
     _handlers(app, settings)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
-    app.add_middleware(RateLimit, limit=settings.rate_limit, write_limit=settings.write_rate_limit)
+    app.add_middleware(RateLimit, limit=settings.rate_limit, write_limit=settings.write_rate_limit,
+                       processes=settings.processes)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET"] if settings.public else ["GET", "POST", "DELETE"],

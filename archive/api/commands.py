@@ -29,23 +29,25 @@ def _target(index_dir: Path | None) -> Path:
 @click.option("--cors", "cors", multiple=True,
               help="An origin allowed to call the API from a browser (repeat; '*' for any; $ARCHIVE_API_CORS_ORIGINS).")
 @click.option("--workers", type=int, default=None, help="Requests answered at once (threads; default 4).")
+@click.option("--processes", type=click.IntRange(1, 64), default=None,
+              help="Server processes sharing the memory-mapped index (default 1; $ARCHIVE_API_PROCESSES); "
+                   "each allows its share of the rate limit.")
 @click.option("--cache-size", type=int, default=None,
               help="Answers and searches remembered per index generation (default 1024; 0: none).")
 @index_dir_option
 @database_option
 @friendly
 def api(host: str, port: int, public: bool | None, rate_limit: str | None, time_limit: float | None,
-        cors: tuple[str, ...], workers: int | None, cache_size: int | None, index_dir: Path | None) -> None:
+        cors: tuple[str, ...], workers: int | None, processes: int | None, cache_size: int | None,
+        index_dir: Path | None) -> None:
     """Serve the JSON HTTP API (FastAPI + uvicorn); docs at /docs, schema at /openapi.json."""
-    import uvicorn
-
-    from archive.api.app import create_app
     from archive.api.limits import parse_limit
+    from archive.api.serving import serve
     from archive.api.settings import ApiSettings
-    from archive.core import Archive
 
     settings = ApiSettings.from_env(public=public or None, rate_limit=rate_limit, time_limit=time_limit,
-                                    cors_origins=cors or None, workers=workers, cache_size=cache_size)
+                                    cors_origins=cors or None, workers=workers, processes=processes,
+                                    cache_size=cache_size)
     parse_limit(settings.rate_limit)  # a bad limit is refused before the index loads
     target = _target(index_dir)
     url = database_url()
@@ -55,11 +57,11 @@ def api(host: str, port: int, public: bool | None, rate_limit: str | None, time_
         click.echo(f"loading the index from {shown(url)} (feeds and feedback kept in {target}) ...", err=True)
     else:
         click.echo(f"loading {target} ...", err=True)
-    app = create_app(Archive.open(target, database_url=url), settings, target)
     mode = "public, read-only" if settings.public else "read-write"
-    click.echo(f"serving the archive API ({mode}; rate limit {settings.rate_limit or 'off'}) on "
+    processes = f"; {settings.processes} processes" if settings.processes > 1 else ""
+    click.echo(f"serving the archive API ({mode}; rate limit {settings.rate_limit or 'off'}{processes}) on "
                f"http://{host}:{port} (docs at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    serve(settings, target, url, host, port)
 
 
 @click.command()

@@ -37,13 +37,22 @@ def parse_limit(text: str | None) -> RateLimitItem | None:
         raise ValueError(f"rate limit {text!r} is not like '120/minute' or '10/second'") from exc
 
 
+def share(item: RateLimitItem | None, processes: int) -> RateLimitItem | None:
+    """The part of a limit one of `processes` server processes allows, each counting on its own
+    (rounded up, at least 1): together they never allow a client more than the limit."""
+    if item is None or processes <= 1:
+        return item
+    return type(item)(max(1, math.ceil(item.amount / processes)), item.multiples, item.namespace)
+
+
 class RateLimit:
     """ASGI middleware: past `limit` requests (and `write_limit` POSTs) from one client address in the
-    moving window, a 429 with Retry-After and a JSON message."""
+    moving window, a 429 with Retry-After and a JSON message. With several server processes, each
+    allows its share (`share`)."""
 
-    def __init__(self, app: ASGIApp, limit: str | None, write_limit: str | None = None) -> None:
+    def __init__(self, app: ASGIApp, limit: str | None, write_limit: str | None = None, processes: int = 1) -> None:
         self.app = app
-        self.limit, self.write_limit = parse_limit(limit), parse_limit(write_limit)
+        self.limit, self.write_limit = share(parse_limit(limit), processes), share(parse_limit(write_limit), processes)
         self.limiter = MovingWindowRateLimiter(MemoryStorage())
 
     def _refused(self, item: RateLimitItem, key: str) -> JSONResponse | None:

@@ -19,6 +19,7 @@ class ApiSettings:
     write_rate_limit: str | None = "20/hour"  # per client, on top of rate_limit, for POST (never in public mode)
     time_limit: float = 10.0  # seconds one request may take before it gets a 503
     workers: int = 4  # requests answered at once (threads); the rest wait their turn within time_limit
+    processes: int = 1  # server processes (api/serving.py); each allows its share of the rate limits
     cors_origins: tuple[str, ...] = ()  # origins allowed to call from a browser ("*" for any)
     max_query: int = 500  # characters of q, a measure or a question text
     max_k: int = 50
@@ -37,6 +38,7 @@ class ApiSettings:
             write_rate_limit=env.get("ARCHIVE_API_WRITE_RATE_LIMIT", cls.write_rate_limit),
             time_limit=float(env.get("ARCHIVE_API_TIME_LIMIT", cls.time_limit)),
             workers=int(env.get("ARCHIVE_API_WORKERS", cls.workers)),
+            processes=int(env.get("ARCHIVE_API_PROCESSES", cls.processes)),
             cache_size=int(env.get("ARCHIVE_API_CACHE_SIZE", cls.cache_size)),
             cors_origins=tuple(o.strip() for o in env.get("ARCHIVE_API_CORS_ORIGINS", "").split(",") if o.strip()),
         )

@@ -85,7 +85,9 @@ class DenseIndex:
     @classmethod
     def load(cls, generation: Path, settings: dict | None = None) -> DenseIndex:
         settings = settings or {"kind": "flat"}
-        ann = faiss.read_index(str(generation / ANN_FILE)) if settings["kind"] != "flat" else None
+        # memory-mapped, read-only: server processes share the inverted lists' pages instead of copying them
+        flags = faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY
+        ann = faiss.read_index(str(generation / ANN_FILE), flags) if settings["kind"] != "flat" else None
         return cls(load_matrix(generation / MATRIX), ann, settings.get("nprobe", 0))
 
     @property
