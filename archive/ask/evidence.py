@@ -10,6 +10,7 @@ from functools import cached_property
 from archive.ask.retrieve.stats import CorpusStats
 from archive.ask.understand.query import Query
 from archive.dates import Period
+from archive.index.sentences import SentenceReading
 from archive.records import Chunk, Document, Hit, Part
 from archive.text import prose_sentence_spans
 
@@ -51,6 +52,7 @@ class Passage:
     periods: tuple[Period, ...]  # the dates the chunk states, as stored at index time
     context_date: str  # ISO date of the meeting it belongs to, "" when unknown
     meta: str  # its paper's council, title, committee, type and part title
+    reading: SentenceReading | None = None  # its sentences as read at build time, when the index stores them
 
     @property
     def chunk(self) -> Chunk:
@@ -59,7 +61,7 @@ class Passage:
     @cached_property
     def sentence_spans(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence or table row of the chunk's text, split once."""
-        return prose_sentence_spans(self.chunk.text)
+        return list(self.reading.spans) if self.reading else prose_sentence_spans(self.chunk.text)
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,9 @@ def passages(query: Query, k: int, filters: Filters, resources: Resources, mode:
 
 
 def evidence(query: Query, found: list[Passage], resources: Resources) -> Evidence:
-    return Evidence(query, tuple(found), resources.stats)
+    """The passages an answer is chosen from, each with its sentences as read at build time."""
+    readings = resources.index.sentence_readings([p.chunk.chunk_id for p in found])
+    return Evidence(query, tuple(replace(p, reading=readings.get(p.chunk.chunk_id)) for p in found), resources.stats)
 
 
 def answer_candidates(evidence: Evidence, resources: Resources, every_kind: bool = False) -> list[Candidate]:
@@ -97,7 +99,7 @@ def answer_candidates(evidence: Evidence, resources: Resources, every_kind: bool
     areas the question names, when it names some the archive does not hold. Only the kinds the
     shipped selector was trained on, unless `every_kind` (training and measuring a new one): a kind
     added since (an open answer's phrase) waits for a selector trained with it."""
-    similarity = sentence_similarity(evidence, resources.sentences)
+    similarity = sentence_similarity(evidence, resources.sentences, resources.index.sentence_vectors)
     kinds = None if every_kind else resources.selector.kinds
     return about_areas(candidates(evidence, resources.weights, similarity, kinds), evidence.query.areas)
 

@@ -32,10 +32,12 @@ from archive.build.checks import date_warning, metadata_warnings
 from archive.build.chunk import ChunkSettings
 from archive.build.corpus import SourceFile, list_sources
 from archive.build.ingest import printed_page_labels, read_pages, sha256_file
+from archive.build.sentences import embed_sentences, read_sentences
 from archive.build.tracking import find_follow_ups
 from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary
 from archive.index import dense, format, store
+from archive.index import sentences as stored_sentences
 from archive.index.embed import Embedder
 from archive.records import Document
 from archive.text import terms
@@ -53,6 +55,8 @@ class BuildReport:
     chunks: int = 0
     embedded: int = 0
     reused_vectors: int = 0
+    sentences: int = 0  # sentence vectors stored (sentences.npy)
+    embedded_sentences: int = 0
     follow_ups: int = 0  # commitments whose follow-ups were looked for
     ocr_pages: int = 0  # pages read by OCR in this build (papers read again, not copied)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what its metadata lacks or contradicts,
@@ -73,6 +77,7 @@ class _Previous:
     generation: Path | None = None
     manifest: dict = field(default_factory=dict)
     matrix: np.ndarray | None = None  # its vectors, memory-mapped
+    sentence_matrix: np.ndarray | None = None  # its sentences' vectors, memory-mapped
 
     @property
     def files(self) -> dict[str, str]:
@@ -103,6 +108,7 @@ def _previous(index_dir: Path) -> _Previous:
         previous = _Previous(generation, manifest)
         if previous.same_format:
             previous.matrix = dense.load_matrix(generation / dense.MATRIX)
+            previous.sentence_matrix = stored_sentences.load_matrix(generation)
         return previous
     except Exception:  # noqa: BLE001 - an unreadable old generation only costs re-reading and re-embedding
         return _Previous()
@@ -270,6 +276,9 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
             report.chunks = store.chunk_count(connection)
             matrix = dense.open_matrix(building / dense.MATRIX, report.chunks, embedder.dim)
             _search_text(connection, papers.glossary, embedder, previous, matrix, report, progress)
+            sentences = embed_sentences(connection, building, embedder, read_sentences(connection),
+                                        previous.sentence_matrix, progress)
+            report.sentences, report.embedded_sentences = sentences.sentences, sentences.embedded
         connection.close()
         matrix.flush()
         ann = dense.ann_settings(report.chunks)
@@ -290,6 +299,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
             "duplicates": dict(report.duplicates),
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "chunks": report.chunks,
+            "sentences": {"rows": report.sentences, "dtype": "float16"},
             "follow_ups": follow_ups,
             "ocr_pending": papers.ocr_pending,
         }

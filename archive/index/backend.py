@@ -45,6 +45,14 @@ class IndexStore(Protocol):
         """The n chunk rowids nearest a unit vector (inner product), among those the restriction allows."""
 
     def chunk_rows(self, rowids: list[int]) -> dict[int, Row]: ...
+
+    def sentence_readings(self, rowids: list[int]) -> dict:
+        """Chunks' sentences read at build time (index/sentences.SentenceReading), by rowid; {} when the
+        backend has none (the answer stage then reads the sentences itself)."""
+
+    def sentence_vectors(self, rows: np.ndarray) -> np.ndarray:
+        """Stored sentence vectors (float32) by row of sentences.npy."""
+
     def neighbour_chunks(self, chunk: Chunk, before: int, after: int) -> list[Chunk]: ...
     def part_chunks(self, doc_id: str, part_id: int) -> list[Chunk]: ...
     def question_rows(self) -> list[dict]: ...

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from archive.index import dense, format, store
+from archive.index import dense, format, sentences, store
 from archive.index.store import Restriction
 from archive.records import Chunk, Document, Part
 
@@ -41,6 +41,7 @@ class EmbeddedStore:
         self.manifest = manifest
         self.reader = store.Reader(generation / format.DATABASE)
         self.vectors = dense.DenseIndex.load(generation, manifest.get("ann"))
+        self.sentence_matrix = sentences.load_matrix(generation)
 
     @classmethod
     def open(cls, index_dir: Path) -> EmbeddedStore:
@@ -74,6 +75,14 @@ class EmbeddedStore:
 
     def chunk_rows(self, rowids: list[int]) -> dict[int, sqlite3.Row]:
         return store.chunk_rows(self.db, rowids)
+
+    def sentence_readings(self, rowids: list[int]) -> dict[int, sentences.SentenceReading]:
+        found = store.sentence_rows(self.db, rowids)
+        first = (lambda f: f) if self.sentence_matrix is not None else (lambda f: -1)
+        return {rowid: sentences.SentenceReading.loads(text, first(f)) for rowid, (f, text) in found.items()}
+
+    def sentence_vectors(self, rows: np.ndarray) -> np.ndarray:
+        return np.asarray(self.sentence_matrix[rows], dtype=np.float32)
 
     def neighbour_chunks(self, chunk: Chunk, before: int, after: int) -> list[Chunk]:
         return store.neighbour_chunks(self.db, chunk, before, after)

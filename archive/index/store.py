@@ -44,6 +44,9 @@ CREATE TABLE commitments (
     page INTEGER, line INTEGER,
     follow_ups TEXT DEFAULT '[]'  -- later passages that follow it up (JSON), found when the index is built
 );
+-- each chunk read sentence by sentence at build time (index/sentences.py): offsets and dates as JSON,
+-- and its rows first .. first + count - 1 of sentences.npy
+CREATE TABLE sentences (chunk_id INTEGER PRIMARY KEY, first INTEGER, count INTEGER, reading TEXT);
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER);  -- chunks holding each stemmed term
 CREATE TABLE glossary (acronym TEXT, expansion TEXT, doc_id TEXT, PRIMARY KEY (acronym, expansion));
 """
@@ -92,12 +95,12 @@ def write_chunk(connection: sqlite3.Connection, chunk: Chunk, periods: list, mee
     return cursor.lastrowid
 
 
-def chunk_batches(connection: sqlite3.Connection, size: int):
-    """Every chunk row in rowid order, `size` at a time (the build's second pass)."""
+def chunk_batches(connection: sqlite3.Connection, size: int, columns: str = "rowid, heading, text"):
+    """Every chunk row in rowid order, `size` at a time (the build's later passes)."""
     last = 0
     while True:
         rows = connection.execute(
-            "SELECT rowid, heading, text FROM chunks WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, size)).fetchall()
+            f"SELECT {columns} FROM chunks WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, size)).fetchall()
         if not rows:
             return
         yield rows
@@ -117,6 +120,29 @@ def previous_rows_by_hash(connection: sqlite3.Connection, hashes: list[str]) -> 
     for batch in _batches(hashes):
         query = f"SELECT embed_hash, rowid FROM old.chunks WHERE embed_hash IN ({','.join('?' * len(batch))})"
         found.update((row[0], row[1]) for row in connection.execute(query, batch))
+    return found
+
+
+def write_sentences(connection: sqlite3.Connection, rows: list[tuple[int, int, int, str]]) -> None:
+    """(chunk rowid, first row in sentences.npy, sentences, reading as JSON)."""
+    connection.executemany("INSERT INTO sentences VALUES (?,?,?,?)", rows)
+
+
+def previous_sentences(connection: sqlite3.Connection, rowids: list[int]) -> dict[int, tuple[int, int]]:
+    """(first row, count) of the previous generation's stored sentence vectors, by its chunk rowid."""
+    found: dict[int, tuple[int, int]] = {}
+    for batch in _batches(rowids):
+        query = f"SELECT chunk_id, first, count FROM old.sentences WHERE chunk_id IN ({','.join('?' * len(batch))})"
+        found.update((row[0], (row[1], row[2])) for row in connection.execute(query, batch))
+    return found
+
+
+def sentence_rows(connection: sqlite3.Connection, rowids: list[int]) -> dict[int, tuple[int, str]]:
+    """(first row in sentences.npy, reading as JSON) of chunks, by rowid, in one query."""
+    found: dict[int, tuple[int, str]] = {}
+    for batch in _batches(rowids):
+        query = f"SELECT chunk_id, first, reading FROM sentences WHERE chunk_id IN ({','.join('?' * len(batch))})"
+        found.update((row[0], (row[1], row[2])) for row in connection.execute(query, batch))
     return found
 
 

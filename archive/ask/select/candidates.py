@@ -190,8 +190,9 @@ def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights
     held_text = " ".join((passage.meta, chunk.heading, text)).lower()
     names_held = sum(name in held_text for name in query.names) / len(query.names) if query.names else 1.0
     spans = passage.sentence_spans
+    reading = passage.reading  # the sentences' dates read at build time, when stored
     reference = reference_date(passage.context_date)
-    heading_periods = find_periods(chunk.heading, reference)
+    heading_periods = list(reading.heading_periods) if reading else find_periods(chunk.heading, reference)
     # a paper's title dates what its text does not ("Performance Report: Quarter 1 2022/23")
     title_periods = find_periods(hit.document.title, reference) if hit.document else []
     meeting = period_of_iso(passage.context_date)
@@ -203,10 +204,12 @@ def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights
             continue
         earlier = text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
         context = "\n".join(x for x in (chunk.heading, header) if x)
-        periods = find_periods(sentence, reference)
+        periods = list(reading.periods[position]) if reading else find_periods(sentence, reference)
+        before = (list(reading.periods[position - 1]) if position else []) if reading else \
+            find_periods(earlier, reference)
         # a sentence is also dated by its heading and the sentence before it ("79. PAY POLICY
         # STATEMENT 2024/25", "In the first quarter ... . Overdue reviews fell by 159.")
-        around = [*heading_periods, *find_periods(earlier, reference)]
+        around = [*heading_periods, *before]
         if not periods and not around:
             around = title_periods
         date_value, date_ok = date_fit(query, [*periods, *around], passage.context_date, weights.date_fit)
@@ -272,17 +275,28 @@ def _span_candidates(evidence: Evidence, rank: int, passage: Passage, read: _Sen
     return out
 
 
-def sentence_similarity(evidence: Evidence, vectors) -> dict[str, float]:
-    """Cosine similarity of the question with every sentence of the top passages; `vectors` encodes
-    sentences with the loaded embedder (normalised rows, remembered: ask/resources.SentenceVectors)."""
+def sentence_similarity(evidence: Evidence, vectors, stored=None) -> dict[str, float]:
+    """Cosine similarity of the question with every sentence of the top passages: from the vectors
+    stored when the index was built (`stored`: rows of sentences.npy -> vectors), else encoded now by
+    `vectors` with the loaded embedder (normalised rows, remembered: ask/resources.SentenceVectors)."""
+    rows: dict[str, int] = {}
+    for passage in evidence.passages:
+        reading = passage.reading
+        if stored is not None and reading is not None and reading.first >= 0:
+            for i, (a, b) in enumerate(reading.spans):
+                rows.setdefault(passage.chunk.text[a:b], reading.first + i)
     sentences = sorted({passage.chunk.text[a:b] for passage in evidence.passages
-                        for a, b in passage.sentence_spans})
-    if not sentences:
+                        for a, b in passage.sentence_spans} - set(rows))
+    if not sentences and not rows:
         return {}
     question = evidence.query.text_vector
     if question is None:
         question = vectors.encode([evidence.query.text])[0]
-    return dict(zip(sentences, (vectors.encode(sentences) @ question).tolist(), strict=True))
+    similarity = dict(zip(sentences, (vectors.encode(sentences) @ question).tolist(), strict=True)) if sentences else {}
+    if rows:
+        found = stored(np.fromiter(rows.values(), dtype=np.int64, count=len(rows)))
+        similarity.update(zip(rows, (found @ np.asarray(question, dtype=np.float32)).tolist(), strict=True))
+    return similarity
 
 
 def matrix(found: list[Candidate], names: tuple[str, ...]) -> np.ndarray:

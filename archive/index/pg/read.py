@@ -180,6 +180,12 @@ class PostgresStore:
 
         return self.servers.read(run)
 
+    def sentence_readings(self, rowids: list[int]) -> dict:
+        return {}  # not published to PostgreSQL: the answer stage reads sentences at question time
+
+    def sentence_vectors(self, rows):
+        raise NotImplementedError("no sentence vectors in PostgreSQL")
+
     def chunk_rows(self, rowids: list[int]) -> dict[int, dict]:
         if not rowids:
             return {}

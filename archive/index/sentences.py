@@ -1,0 +1,68 @@
+"""What the answer stage reads of a passage that does not depend on the question, worked out once
+when the index is built (archive/build/sentences.py) instead of for every question: each chunk's
+sentences (or table rows) as offsets into its text, the dates each states (resolved against the
+meeting's date) and its heading's dates, and a vector per sentence in `sentences.npy` beside the
+chunk vectors (float16, memory-mapped; row `first + i` is the chunk's i-th sentence).
+
+An index without them (an older build, a PostgreSQL backend) is answered the same way, with the
+work done at question time."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from archive.dates import Period, find_periods, reference_date
+from archive.text import prose_sentence_spans
+
+MATRIX = "sentences.npy"
+
+
+def _periods(found: list[Period]) -> list:
+    return [[p.first[0], p.first[1], p.last[0], p.last[1], p.text] for p in found]
+
+
+def _read_periods(rows: list) -> tuple[Period, ...]:
+    return tuple(Period((a, b), (c, d), text) for a, b, c, d, text in rows)
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One chunk read sentence by sentence: spans[i] = (start, end) in its text, periods[i] the dates
+    sentence i states, heading_periods those of its heading; `first` its first row of sentences.npy
+    (-1: no vectors stored)."""
+
+    spans: tuple[tuple[int, int], ...]
+    periods: tuple[tuple[Period, ...], ...]
+    heading_periods: tuple[Period, ...]
+    first: int = -1
+
+    @classmethod
+    def of(cls, text: str, heading: str, meeting_date: str, first: int = -1) -> SentenceReading:
+        reference: date | None = reference_date(meeting_date)
+        spans = tuple(prose_sentence_spans(text))
+        return cls(spans, tuple(tuple(find_periods(text[a:b], reference)) for a, b in spans),
+                   tuple(find_periods(heading, reference)), first)
+
+    def dumps(self) -> str:
+        return json.dumps([[list(s) for s in self.spans], [_periods(list(p)) for p in self.periods],
+                           _periods(list(self.heading_periods))], separators=(",", ":"))
+
+    @classmethod
+    def loads(cls, text: str, first: int) -> SentenceReading:
+        spans, periods, heading = json.loads(text)
+        return cls(tuple((a, b) for a, b in spans), tuple(_read_periods(p) for p in periods),
+                   _read_periods(heading), first)
+
+
+def open_matrix(path: Path, rows: int, dim: int) -> np.ndarray:
+    return np.lib.format.open_memmap(path, mode="w+", dtype=np.float16, shape=(rows, dim))
+
+
+def load_matrix(generation: Path) -> np.ndarray | None:
+    path = generation / MATRIX
+    return np.load(path, mmap_mode="r") if path.exists() else None
