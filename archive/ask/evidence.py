@@ -41,9 +41,9 @@ class Papers:
             dense_rank: int | None = None) -> Hit:
         return Hit(chunk, score, lexical_rank, dense_rank, self.documents[chunk.doc_id], self.part_of(chunk))
 
-    def passage(self, hit: Hit, periods: tuple[Period, ...] = ()) -> Passage:
+    def passage(self, hit: Hit, periods: tuple[Period, ...] = (), kinds: frozenset[str] | None = None) -> Passage:
         chunk = hit.chunk
-        return Passage(hit, periods, self.context_date(chunk), self.meta_text(chunk))
+        return Passage(hit, periods, self.context_date(chunk), self.meta_text(chunk), kinds=kinds)
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Passage:
     context_date: str  # ISO date of the meeting it belongs to, "" when unknown
     meta: str  # its paper's council, title, committee, type and part title
     reading: SentenceReading | None = None  # its sentences as read at build time, when the index stores them
+    kinds: frozenset[str] | None = None  # the kinds of answer its text holds, when the index stores them
 
     @property
     def chunk(self) -> Chunk:

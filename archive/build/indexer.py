@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from archive.ask.select.kinds import kinds_held
 from archive.build.analyse import PaperAnalysis, analyse_paper
 from archive.build.checks import date_warning, metadata_warnings
 from archive.build.chunk import ChunkSettings
@@ -197,7 +198,8 @@ class _Papers:
         store.write_commitments(self.connection, list(analysis.commitments))
         for chunk, periods in analysis.chunks:
             store.write_chunk(self.connection, chunk, periods,
-                              analysis.parts[chunk.part_id].part_date or document.meeting_date)
+                              analysis.parts[chunk.part_id].part_date or document.meeting_date,
+                              kinds_held(chunk.text))
         for acronym, expansion in analysis.definitions:
             self.glossary.add(acronym, expansion, document.doc_id)
 

@@ -33,11 +33,13 @@ def _read_periods(rows: list) -> tuple[Period, ...]:
 @dataclass(frozen=True)
 class SentenceReading:
     """One chunk read sentence by sentence: spans[i] = (start, end) in its text, periods[i] the dates
-    sentence i states, heading_periods those of its heading; `first` its first row of sentences.npy
-    (-1: no vectors stored)."""
+    sentence i states (resolved against the meeting's date), plain[i] those it states read without
+    one (where a span is sought: "last year" is then no date), heading_periods its heading's dates;
+    `first` its first row of sentences.npy (-1: no vectors stored)."""
 
     spans: tuple[tuple[int, int], ...]
     periods: tuple[tuple[Period, ...], ...]
+    plain: tuple[tuple[Period, ...], ...]
     heading_periods: tuple[Period, ...]
     first: int = -1
 
@@ -46,16 +48,20 @@ class SentenceReading:
         reference: date | None = reference_date(meeting_date)
         spans = tuple(prose_sentence_spans(text))
         return cls(spans, tuple(tuple(find_periods(text[a:b], reference)) for a, b in spans),
+                   tuple(tuple(find_periods(text[a:b])) for a, b in spans),
                    tuple(find_periods(heading, reference)), first)
 
     def dumps(self) -> str:
-        return json.dumps([[list(s) for s in self.spans], [_periods(list(p)) for p in self.periods],
+        plain = [None if p == q else _periods(list(p)) for p, q in zip(self.plain, self.periods, strict=True)]
+        return json.dumps([[list(s) for s in self.spans], [_periods(list(p)) for p in self.periods], plain,
                            _periods(list(self.heading_periods))], separators=(",", ":"))
 
     @classmethod
     def loads(cls, text: str, first: int) -> SentenceReading:
-        spans, periods, heading = json.loads(text)
-        return cls(tuple((a, b) for a, b in spans), tuple(_read_periods(p) for p in periods),
+        spans, periods, plain, heading = json.loads(text)
+        read = tuple(_read_periods(p) for p in periods)
+        return cls(tuple((a, b) for a, b in spans), read,
+                   tuple(r if p is None else _read_periods(p) for p, r in zip(plain, read, strict=True)),
                    _read_periods(heading), first)
 
 

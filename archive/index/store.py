@@ -28,7 +28,8 @@ CREATE TABLE parts (
 CREATE TABLE chunks (
     rowid INTEGER PRIMARY KEY, doc_id TEXT, part_id INTEGER, page INTEGER, start INTEGER,
     "end" INTEGER, heading TEXT, text TEXT, periods TEXT, embed_hash TEXT, line INTEGER,
-    meeting_date TEXT  -- the meeting the passage belongs to: its part's date, else its paper's
+    meeting_date TEXT,  -- the meeting the passage belongs to: its part's date, else its paper's
+    kinds TEXT  -- the kinds of answer its text holds (figure, time, date, duration), read at build time
 );
 CREATE INDEX chunks_doc ON chunks(doc_id);
 CREATE INDEX chunks_meeting ON chunks(meeting_date);
@@ -83,14 +84,15 @@ def write_document(connection: sqlite3.Connection, document: Document, parts: li
     )
 
 
-def write_chunk(connection: sqlite3.Connection, chunk: Chunk, periods: list, meeting_date: str) -> int:
+def write_chunk(connection: sqlite3.Connection, chunk: Chunk, periods: list, meeting_date: str,
+                kinds: frozenset[str] = frozenset()) -> int:
     """Store a chunk; its searchable text and embedding key are added once the glossary is known
     (`write_search_text`). Rowids run 1..N in a new generation: row N-1 of the vector matrix."""
     cursor = connection.execute(
-        'INSERT INTO chunks (doc_id, part_id, page, start, "end", heading, text, periods, line, meeting_date)'
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        'INSERT INTO chunks (doc_id, part_id, page, start, "end", heading, text, periods, line, meeting_date, kinds)'
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (chunk.doc_id, chunk.part_id, chunk.page, chunk.start, chunk.end, chunk.heading, chunk.text,
-         json.dumps(periods), chunk.line, meeting_date),
+         json.dumps(periods), chunk.line, meeting_date, " ".join(sorted(kinds))),
     )
     return cursor.lastrowid
 
@@ -213,7 +215,7 @@ def attach_previous(connection: sqlite3.Connection, path: Path) -> None:
 PAPER_TABLES = ("documents", "parts", "questions", "commitments")
 
 
-CHUNK_COLUMNS = 'doc_id, part_id, page, start, "end", heading, text, periods, line, meeting_date'
+CHUNK_COLUMNS = 'doc_id, part_id, page, start, "end", heading, text, periods, line, meeting_date, kinds'
 
 
 def copy_paper(connection: sqlite3.Connection, doc_id: str) -> int:
@@ -235,6 +237,12 @@ def create_search_indexes(connection: sqlite3.Connection) -> None:
 def row_periods(row: sqlite3.Row) -> list:
     """A chunk row's stored periods: [[first, last], ...] as [year, month] pairs."""
     return json.loads(row["periods"] or "[]")
+
+
+def row_kinds(row) -> frozenset[str] | None:
+    """The kinds of answer a chunk row's text holds, as read at build time; None when the row has no
+    such column (a PostgreSQL backend): they are read from the text then."""
+    return frozenset((row["kinds"] or "").split()) if "kinds" in row.keys() else None  # noqa: SIM118 - sqlite3.Row: `in` tests values
 
 
 def glossary_rows(connection: sqlite3.Connection, schema: str = "main") -> list[sqlite3.Row]:

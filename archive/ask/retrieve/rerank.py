@@ -21,7 +21,7 @@ def rerank(passages: list[Passage], query: Query, stats: CorpusStats, weights: W
         score = passage.hit.score
         score += weights.rerank.date * date_fit(query, passage.periods, passage.context_date, weights.date_fit)[0]
         score += weights.rerank.coverage * stats.coverage(query, "\n".join((passage.meta, chunk.heading, chunk.text)))
-        score += weights.rerank.kind * float(holds_kind(query, chunk.text))
+        score += weights.rerank.kind * float(holds_kind(query, chunk.text, passage.kinds))
         if weights.rerank.local:  # off as shipped: no second coverage pass over every fused passage
             score += weights.rerank.local * stats.coverage(query, chunk.text, exclude=passage.meta)
         out.append(replace(passage, hit=replace(passage.hit, score=score)))

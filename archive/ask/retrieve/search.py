@@ -44,7 +44,8 @@ def passage_of_row(papers: Papers, row: Row, score: float = 0.0, lexical_rank: i
                    dense_rank: int | None = None) -> Passage:
     """A stored chunk row as a passage, with the dates stored for it at index time."""
     periods = tuple(Period(tuple(a), tuple(b)) for a, b in store.row_periods(row))
-    return papers.passage(papers.hit(store.row_to_chunk(row), score, lexical_rank, dense_rank), periods)
+    return papers.passage(papers.hit(store.row_to_chunk(row), score, lexical_rank, dense_rank), periods,
+                          store.row_kinds(row))
 
 
 def fused_passages(index: IndexStore, papers: Papers, lexical_ids: list[int],

@@ -76,11 +76,13 @@ class Candidate:
     features: dict
 
 
-def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str, int]]:
+def spans_of(sentence: str, query: Query, expected: str, periods: list | None = None) -> list[tuple[str, str, int]]:
     """(span, kind, offset) of every typed thing in a sentence, and the sentence itself; for a question
-    that expects an open answer, its clauses, phrases and names of bodies too (kind "phrase")."""
+    that expects an open answer, its clauses, phrases and names of bodies too (kind "phrase").
+    `periods`: the sentence's dates read without a reference date, when already known."""
+    periods = find_periods(sentence) if periods is None else periods
     out: list[tuple[str, str, int]] = []
-    figures = numbers(sentence)
+    figures = numbers(sentence, periods=periods)
     for match in figures:
         kind, end = units.figure_kind(sentence, match)
         out.append((sentence[match.start() : end].strip(), kind, match.start()))
@@ -93,7 +95,7 @@ def spans_of(sentence: str, query: Query, expected: str) -> list[tuple[str, str,
     if in_words:
         for match in NUMBER_WORD.finditer(sentence):
             out.append((match.group(0), "count", match.start()))
-    for period in find_periods(sentence):
+    for period in periods:
         position = sentence.find(period.text)
         if position >= 0:
             out.append((period.text, "date", position))
@@ -171,6 +173,7 @@ class _Sentence:
 
     text: str
     periods: list  # the dates it states
+    plain: list  # the dates it states, read without the meeting's date (where spans are sought)
     header: str  # its table's header lines, else ""
     columns: list[str]  # its table's column names
     cells: list[str]  # its cells, when it is a row
@@ -205,6 +208,7 @@ def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights
         earlier = text[spans[position - 1][0] : spans[position - 1][1]] if position else ""
         context = "\n".join(x for x in (chunk.heading, header) if x)
         periods = list(reading.periods[position]) if reading else find_periods(sentence, reference)
+        plain = list(reading.plain[position]) if reading else find_periods(sentence)
         before = (list(reading.periods[position - 1]) if position else []) if reading else \
             find_periods(earlier, reference)
         # a sentence is also dated by its heading and the sentence before it ("79. PAY POLICY
@@ -214,9 +218,9 @@ def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights
             around = title_periods
         date_value, date_ok = date_fit(query, [*periods, *around], passage.context_date, weights.date_fit)
         exchange = section(text, start, chunk.heading)
-        prepared = figure_context(stats, query, sentence, weights.answer)  # once per sentence, for every span
+        prepared = figure_context(stats, query, sentence, weights.answer, plain)  # once per sentence, for every span
         is_row = "\t" in sentence
-        figure = None if is_row else best_figure(stats, query, sentence, context, weights.answer, prepared)
+        figure = None if is_row else best_figure(stats, query, sentence, context, weights.answer, prepared, plain)
         base = {
             "rank": rank, "inv_rank": 1.0 / (rank + 1), "score": hit.score,
             "lexical_rank": hit.lexical_rank or 100, "dense_rank": hit.dense_rank or 100,
@@ -234,7 +238,7 @@ def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights
             "asked_day": float(bool(query.days)), "meeting_day_asked": float(passage.context_date in query.days),
             "_as_of": months(max((p.last for p in periods), default=meeting_key)), "_meeting": months(meeting_key),
         }
-        read = _Sentence(sentence, periods, header if is_row else "", columns,
+        read = _Sentence(sentence, periods, plain, header if is_row else "", columns,
                          tables.cells(sentence) if is_row else [], prepared, figure)
         out.extend(_span_candidates(evidence, rank, passage, read, base, weights, kinds))
     return out
@@ -246,7 +250,7 @@ def _span_candidates(evidence: Evidence, rank: int, passage: Passage, read: _Sen
     query, stats, sentence = evidence.query, evidence.stats, read.text
     tag_entities = query.expected == "person" or query.asks_place  # spaCy runs only for who and where questions
     out = []
-    for span, kind, offset in spans_of(sentence, query, query.expected):
+    for span, kind, offset in spans_of(sentence, query, query.expected, read.plain):
         if kind == "sentence" and query.expected != "sentence" and not query.asks_place:
             continue  # a typed question is answered by a typed span, not by the whole sentence
         if kinds is not None and kind not in kinds:

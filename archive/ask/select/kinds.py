@@ -40,20 +40,35 @@ _MONTHS_AND_DAYS = ("January|February|March|April|May|June|July|August|September
                     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 
-def holds_kind(query: Query, text: str) -> bool:
+HELD_KINDS = ("figure", "time", "date", "duration")  # the kinds `holds_kind` reads without the question
+
+
+def kinds_held(text: str) -> frozenset[str]:
+    """The kinds of answer a passage's text holds whatever the question (read when the index is built)."""
+    return frozenset(kind for kind in HELD_KINDS if _holds(kind, text))
+
+
+def holds_kind(query: Query, text: str, held: frozenset[str] | None = None) -> bool:
     """Whether the text holds the kind of thing the question asks for (a figure, a time, ...): retrieval's
     kind bonus (ask/retrieve/rerank.py), which reads figures and names as they were read when its weight
-    was fitted (benchmarks/fit_rerank.py), until it is fitted again."""
-    if query.intent == "figure":
-        return bool(numbers(text, _FITTED_UNIT_BEFORE))
-    if query.intent == "time":
-        return bool(TIME.search(text))
-    if query.intent == "date":
-        return bool(find_periods(text))
-    if query.intent == "duration":
-        return bool(DURATION.search(text))
+    was fitted (benchmarks/fit_rerank.py), until it is fitted again. `held`: the text's kinds_held, when
+    the index stores them."""
+    if held is not None and query.intent in HELD_KINDS:
+        return query.intent in held
     if query.intent == "person":
         return _holds_name(text, query)
+    return _holds(query.intent, text)
+
+
+def _holds(kind: str, text: str) -> bool:
+    if kind == "figure":
+        return bool(numbers(text, _FITTED_UNIT_BEFORE))
+    if kind == "time":
+        return bool(TIME.search(text))
+    if kind == "date":
+        return bool(find_periods(text))
+    if kind == "duration":
+        return bool(DURATION.search(text))
     return False
 
 
@@ -72,19 +87,20 @@ def _holds_name(text: str, query: Query) -> bool:
     return any(not all(p.lower() in query.words for p in n.split()) for n in found)
 
 
-def _date_spans(sentence: str) -> list[tuple[int, int]]:
+def _date_spans(sentence: str, periods: list | None = None) -> list[tuple[int, int]]:
     spans = []
-    for period in find_periods(sentence):
+    for period in find_periods(sentence) if periods is None else periods:
         position = sentence.find(period.text)
         if position >= 0:
             spans.append((position, position + len(period.text)))
     return spans
 
 
-def numbers(sentence: str, unit_before: re.Pattern | None = None) -> list[re.Match]:
-    """The figures of a sentence: not its dates, not a rate's base ("per 10,000"), not an age."""
+def numbers(sentence: str, unit_before: re.Pattern | None = None, periods: list | None = None) -> list[re.Match]:
+    """The figures of a sentence: not its dates (`periods`: the dates find_periods reads in it without
+    a reference date, when already known), not a rate's base ("per 10,000"), not an age."""
     unit_before = unit_before or _UNIT_BEFORE
-    dates = _date_spans(sentence)
+    dates = _date_spans(sentence, periods)
     out = []
     for match in _NUMBER.finditer(sentence):
         if any(a <= match.start() < b for a, b in dates):

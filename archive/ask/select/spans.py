@@ -61,13 +61,15 @@ class FigureContext:
     most: float
 
 
-def figure_context(stats: CorpusStats, query: Query, sentence: str, weights: AnswerWeights) -> FigureContext:
+def figure_context(stats: CorpusStats, query: Query, sentence: str, weights: AnswerWeights,
+                   periods: list | None = None) -> FigureContext:
+    """`periods`: the sentence's dates read without a reference date, when already known."""
     asked = {t for t in query.terms if not t[0].isdigit()}  # asked dates are weighed below
     return FigureContext(
         tokens=token_positions(sentence),
         asked=asked,
         asked_numbers=set(query.numbers),
-        asked_dates=[position for period in find_periods(sentence)
+        asked_dates=[position for period in (find_periods(sentence) if periods is None else periods)
                      if any(period.overlaps(asked) for asked in query.periods)
                      for position in [sentence.find(period.text)] if position >= 0],
         breaks=[0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)],
@@ -110,13 +112,13 @@ def figure_closeness(stats: CorpusStats, context: FigureContext, sentence: str, 
 
 
 def best_figure(stats: CorpusStats, query: Query, sentence: str, context: str, weights: AnswerWeights,
-                prepared: FigureContext | None = None) -> tuple[str, float] | None:
+                prepared: FigureContext | None = None, periods: list | None = None) -> tuple[str, float] | None:
     """The figure in the sentence that answers the question, and how well it fits (0 to ~1)."""
     if "\t" in sentence and context:
         cell = table_cell(stats, query, sentence, context)
         if cell:
             return cell, 1.0
-    found = numbers(sentence)
+    found = numbers(sentence, periods=periods)
     if not found:
         return None
     prepared = prepared or figure_context(stats, query, sentence, weights)
