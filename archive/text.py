@@ -54,7 +54,8 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lowercase word tokens, numbers kept whole ("6,023", "5.03pm", "23/24" -> "23", "24")."""
-    return [match.group(0).lower().replace("’", "'") for match in _WORD.finditer(text)]
+    found = [word.lower() for word in _WORD.findall(text)]  # the pattern has no groups: whole matches
+    return [word.replace("’", "'") for word in found] if "’" in text else found
 
 
 def terms(text: str) -> list[str]:

@@ -137,9 +137,13 @@ class Sample:
     seconds: float
 
 
-def questions() -> list[str]:
+def questions(corpus: Path, generated: int = 200) -> list[str]:
+    """What the clients ask: the dev questions and `generated` questions about the generated papers, so
+    that with the cache off few requests repeat an earlier one's passages either."""
     rows = [json.loads(line) for line in (ROOT / "eval" / "questions.jsonl").read_text().splitlines() if line]
-    return [r["question"] for r in rows[:8]]
+    info = scale_corpus.read_info(corpus)
+    made = [q.text for q in scale_corpus.questions(info, generated)] if info and generated else []
+    return [r["question"] for r in rows] + made
 
 
 def request_path(endpoint: str, rng: random.Random, texts: list[str]) -> str:
@@ -191,8 +195,7 @@ def summarise(samples: list[Sample], seconds: float) -> dict:
     return out
 
 
-def run_phase(port: int, clients: int, duration: float, think: tuple[float, float]) -> dict:
-    texts = questions()
+def run_phase(port: int, clients: int, duration: float, think: tuple[float, float], texts: list[str]) -> dict:
     samples: list[Sample] = []
     until = time.time() + duration
     threads = [threading.Thread(target=client, args=(port, i, until, think, texts, samples)) for i in range(clients)]
@@ -204,10 +207,10 @@ def run_phase(port: int, clients: int, duration: float, think: tuple[float, floa
     return summarise(samples, time.perf_counter() - started)
 
 
-def warm(port: int) -> None:
-    """Every question once through ask and search (the archive caches sentence vectors)."""
+def warm(port: int, texts: list[str]) -> None:
+    """A few questions through ask and search (what loads on first use)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    for text in questions():
+    for text in texts[:4]:
         for endpoint in ("ask", "search"):
             connection.request("GET", f"/{endpoint}?" + urlencode({"q": text, "k": 5}))
             connection.getresponse().read()
@@ -219,10 +222,12 @@ def markdown(result: dict) -> str:
     lines = [
         "# HTTP API load test",
         "",
-        f"{result['when']}; {result['machine']}. Server: `archive api` on loopback (one process, rate limit off), "
+        f"{result['when']}; {result['machine']}. Server: `archive api` on loopback ({result['processes']} "
+        f"process{'es' if result['processes'] > 1 else ''}, rate limit off), "
         f"index of {result['index']['papers']} papers / {result['index']['chunks']} chunks "
         f"({result['index']['model']}). {result['clients']} client threads in the benchmark's own process for "
-        f"{result['duration_s']} s per phase; mix {', '.join(f'{n} {int(w * 100)}%' for n, w in MIX)}. "
+        f"{result['duration_s']} s per phase; mix {', '.join(f'{n} {int(w * 100)}%' for n, w in MIX)}, over "
+        f"{result['questions']} distinct questions (the dev set and questions about the generated papers). "
         "The server and the clients share the machine's 2 cores, and other work may have run at the same time.",
         "",
         "| server | phase | endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
@@ -238,9 +243,15 @@ def markdown(result: dict) -> str:
                          f"| | | | | {figures['server_errors']} server errors, {figures['failed_connections']} "
                          "failed connections |")
     lines += ["", "paced: each client waits 0.5-1.5 s between requests; saturated: no wait (throughput; latency is "
-                  "then queueing). cache on: the server as shipped (the mix repeats 8 questions, so after the first "
-                  "round answers come from the cache); cache off: `--cache-size 0`, every request answered afresh.",
-              ""]
+                  "then queueing). cache on: the server as shipped (answers remembered per generation); cache off: "
+                  "`--cache-size 0`, every request answered afresh.", ""]
+    for server, phases in result["servers"].items():
+        if "saturated" in phases and "ask" in phases["saturated"]["endpoints"]:
+            fresh = phases["saturated"]["endpoints"]
+            answered = sum(fresh[e]["requests_per_second"] for e in ("ask", "search") if e in fresh)
+            lines.append(f"- {server}, saturated: {answered:.1f} asks and searches a second, "
+                         f"{answered / result['cores']:.1f} per core ({result['cores']} cores shared with the clients).")
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -255,6 +266,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench-api")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "api.json")
     parser.add_argument("--prepare-only", action="store_true", help="build the corpus and index, then stop")
+    parser.add_argument("--processes", type=int, default=1, help="server processes (archive api --processes)")
+    parser.add_argument("--generated-questions", type=int, default=200)
     args = parser.parse_args(argv)
 
     args.work.mkdir(parents=True, exist_ok=True)
@@ -263,18 +276,20 @@ def main(argv: list[str] | None = None) -> None:
     print(f"index: {index}", file=sys.stderr)
     if args.prepare_only:
         return
+    texts = questions(corpus, args.generated_questions)
     servers = {}
     for label, extra in SERVERS.items():
         if label not in args.servers.split(","):
             continue
         port = free_port()
-        server = start_server(args.work / "index", port, args.work / "server.log", extra)
+        server = start_server(args.work / "index", port, args.work / "server.log",
+                              [*extra, "--processes", str(args.processes)])
         try:
-            warm(port)
+            warm(port, texts)
             servers[label] = {}
             for name in args.phases.split(","):
                 print(f"{label}, phase {name}: {args.clients} clients for {args.duration:.0f} s", file=sys.stderr)
-                servers[label][name] = run_phase(port, args.clients, args.duration, PHASES[name])
+                servers[label][name] = run_phase(port, args.clients, args.duration, PHASES[name], texts)
                 print(json.dumps(servers[label][name]), file=sys.stderr)
         finally:
             server.terminate()
@@ -283,6 +298,7 @@ def main(argv: list[str] | None = None) -> None:
         "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}",
         "index": index, "clients": args.clients, "duration_s": args.duration, "mix": dict(MIX),
+        "processes": args.processes, "cores": os.cpu_count(), "questions": len(set(texts)),
         "servers": servers,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
