@@ -249,8 +249,9 @@ def markdown(result: dict) -> str:
         if "saturated" in phases and "ask" in phases["saturated"]["endpoints"]:
             fresh = phases["saturated"]["endpoints"]
             answered = sum(fresh[e]["requests_per_second"] for e in ("ask", "search") if e in fresh)
+            cores = result["cores"]
             lines.append(f"- {server}, saturated: {answered:.1f} asks and searches a second, "
-                         f"{answered / result['cores']:.1f} per core ({result['cores']} cores shared with the clients).")
+                         f"{answered / cores:.1f} per core ({cores} cores, shared with the clients).")
     lines.append("")
     return "\n".join(lines)
 
