@@ -97,8 +97,9 @@ def test_rebuild_reuses_vectors_and_picks_up_changes(small_corpus, tmp_path):
     _build(small_corpus, index_dir)
     archive = Archive.open(index_dir, embedder=HashEmbedder())
     assert all("resurfacing" not in h.chunk.text for h in archive.search("road resurfacing", k=5))
-    generations = [p for p in index_dir.iterdir() if p.is_dir()]
-    assert len(generations) == 1  # old generations are removed once the new one is current
+    generations = sorted(p.name for p in index_dir.iterdir() if p.is_dir())
+    # older generations are removed once the new one is current; the one readers were using until then stays
+    assert len(generations) == 2 and current_generation(index_dir).name == generations[-1]
 
 
 def test_bad_files_are_reported_and_the_rest_indexed(small_corpus, tmp_path):

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from archive.api.limits import parse_limit, share
+from archive.api.live import LiveArchive
 from archive.api.serving import settings_env
 from archive.api.settings import ApiSettings
 
@@ -108,3 +109,24 @@ def test_two_processes_answer_and_a_killed_one_comes_back(hash_index, tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
     assert "Traceback" not in (tmp_path / "server.log").read_text()
+
+
+def test_a_server_whose_generation_was_removed_switches_at_once(small_corpus, tmp_path):
+    """Two builds while a server waits out its check interval: the generation it serves is removed
+    (a build keeps only the new one and the one before), so it opens the live one at once."""
+    from archive import Archive
+    from archive.build.indexer import build_index
+    from archive.index.embed import HashEmbedder
+    from archive.index.format import current_generation
+
+    index_dir = tmp_path / "index"
+    quiet = {"progress": False, "log": lambda message: None}
+    build_index(small_corpus, index_dir, HashEmbedder(), **quiet)
+    live = LiveArchive(Archive.open(index_dir, embedder=HashEmbedder()), index_dir, check_every=3600)
+    served = live.archive.generation
+    for text in ("The council spent 2.1m on road resurfacing in 2023.", "Library hours were cut in 2024."):
+        (small_corpus / f"new-{len(text)}.txt").write_text(f"Title of report: Roads\n\n{text}\n")
+        build_index(small_corpus, index_dir, HashEmbedder(), **quiet)
+    assert not served.exists()
+    assert live.current().generation == current_generation(index_dir)
+    assert live.current().search("road resurfacing", k=1)

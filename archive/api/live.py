@@ -35,7 +35,11 @@ class LiveArchive:
     def on_disk(self) -> str:
         """The live generation's name as the index's pointer gives it (read at most every check_every s):
         the index directory's CURRENT, or the database's pointer."""
-        if self.check_every >= 0 and time.monotonic() - self._checked >= self.check_every:
+        # at most every check_every s, or now when the open generation's directory is gone (a build has
+        # removed it: two builds since this process last looked)
+        due = time.monotonic() - self._checked >= self.check_every
+        gone = not self.archive.location.is_database and not self.archive.generation.exists()
+        if self.check_every >= 0 and (due or gone):
             self._checked = time.monotonic()
             if self.archive.location.is_database:
                 try:

@@ -314,7 +314,8 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    format.remove_old_generations(index_dir, keep=generation.name)
+    format.remove_old_generations(index_dir, keep=generation.name,
+                                  previous=previous.generation.name if previous.generation else None)
     report.generation = generation.name
     report.seconds = time.perf_counter() - started
     return report

@@ -99,8 +99,11 @@ def publish(index_dir: Path, building: Path, generation: Path, manifest: dict) -
     os.replace(pointer_tmp, index_dir / CURRENT)
 
 
-def remove_old_generations(index_dir: Path, keep: str) -> None:
+def remove_old_generations(index_dir: Path, keep: str, previous: str | None = None) -> None:
+    """Every generation but `keep` and `previous` (the one readers were using until `keep` was
+    published: a server still answering from it finds it there until it switches to the new one)."""
+    kept = {keep, previous}
     for path in index_dir.iterdir():
-        if path.is_dir() and path.name != keep and (path.name.startswith("gen-") or path.name.startswith(".building-")):
+        if path.is_dir() and path.name not in kept and (path.name.startswith("gen-") or path.name.startswith(".building-")):
             # a .building dir from a killed run is left by a dead process; a live build makes its own
             shutil.rmtree(path, ignore_errors=True)

@@ -47,15 +47,17 @@ class Question:
 def sample_questions(seed: int, meetings: Sequence[Meeting], count: int,
                      kinds: Sequence[str] = KINDS) -> list[Question]:
     """`count` different questions about facts the papers of `meetings` state, the kinds taken in turn, each
-    from a meeting drawn at random."""
+    from a meeting drawn at random; fewer when a small corpus runs out of a kind's facts."""
     rng = random.Random(f"{seed}/questions")
     out: list[Question] = []
     seen: set[str] = set()
-    while len(out) < count:
+    misses = 0
+    while len(out) < count and misses < 50 * count:
         kind = kinds[len(out) % len(kinds)]
         papers = meeting_papers(seed, rng.choice(meetings))
         facts = [(p, f) for p in papers for f in p.facts if f.kind == kind and f.question not in seen]
         if not facts:
+            misses += 1
             continue
         paper, fact = rng.choice(facts)
         seen.add(fact.question)
