@@ -104,6 +104,6 @@ def remove_old_generations(index_dir: Path, keep: str, previous: str | None = No
     published: a server still answering from it finds it there until it switches to the new one)."""
     kept = {keep, previous}
     for path in index_dir.iterdir():
-        if path.is_dir() and path.name not in kept and (path.name.startswith("gen-") or path.name.startswith(".building-")):
+        if path.is_dir() and path.name not in kept and path.name.startswith(("gen-", ".building-")):
             # a .building dir from a killed run is left by a dead process; a live build makes its own
             shutil.rmtree(path, ignore_errors=True)
