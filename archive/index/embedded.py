@@ -75,6 +75,9 @@ class EmbeddedStore:
     def chunk_rows(self, rowids: list[int]) -> dict[int, sqlite3.Row]:
         return store.chunk_rows(self.db, rowids)
 
+    def ocr_words(self, doc_id: str, page: int) -> tuple | None:
+        return store.ocr_words(self.db, doc_id, page)
+
     def neighbour_chunks(self, chunk: Chunk, before: int, after: int) -> list[Chunk]:
         return store.neighbour_chunks(self.db, chunk, before, after)
 
