@@ -254,3 +254,66 @@ def test_a_scan_indexed_keeps_its_word_boxes_and_its_page_is_highlighted(tmp_pat
     shown = PageViews(archive).page("licensing.pdf", 1, "refused the application for a late night licence")
     assert shown.located.found and shown.located.pages == (1,)
     assert json.loads(json.dumps(shown.located.boxes[1]))  # plain numbers, cacheable
+
+
+# -- the app (Streamlit's AppTest, no browser) ---------------------------------------------------------
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture()
+def app(paper_index, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("ARCHIVE_INDEX_DIR", str(paper_index))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def _params(app) -> dict:
+    return {k: (v[0] if isinstance(v, list) else v) for k, v in dict(app.query_params).items()}
+
+
+def test_show_page_under_a_citation_shows_the_highlighted_page_and_puts_it_in_the_url(app):
+    app.query_params["q"] = "What was the figure in January 2024?"
+    app.run()
+    assert not app.exception
+    toggle = app.toggle[0]
+    assert toggle.label == "Show page" and toggle.value is False
+    assert not app.get("image")
+    toggle.set_value(True).run()
+    assert not app.exception
+    images = app.get("image")
+    assert images, "no page image under the citation"
+    assert _params(app)["paper"] == "cyp-report.pdf" and _params(app)["page"] == "1"
+    line = app.code[0].value
+    assert "\n" not in line and "Children in care report" in line and "#page=1" in line
+
+
+def test_a_link_with_a_page_opens_with_the_page_shown(app):
+    app.query_params.update(q="What was the figure in January 2024?", paper="cyp-report.pdf", page="1")
+    app.run()
+    assert app.toggle[0].value is True and app.get("image")
+
+
+def test_every_view_and_its_state_comes_from_the_url(app, paper_archive):
+    app.query_params.update(view="Figures", measure="children in care")
+    app.run()
+    assert app.text_input(key="measure").value == "children in care"
+    assert _params(app) == {"view": "Figures", "measure": "children in care"}
+
+    from streamlit.testing.v1 import AppTest
+
+    commitments = AppTest.from_file(APP, default_timeout=60)
+    commitments.query_params.update(view="Commitments", owner="Director", status="overdue")
+    commitments.run()
+    assert commitments.text_input(key="owner").value == "Director"
+    assert commitments.selectbox(key="status").value == "overdue"
+    assert _params(commitments)["view"] == "Commitments" and _params(commitments)["owner"] == "Director"
+
+    part = next(iter(paper_archive.parts.values()))
+    browse = AppTest.from_file(APP, default_timeout=60)
+    browse.query_params.update(view="Browse", paper=part.doc_id, part=str(part.part_id))
+    browse.run()
+    assert not browse.exception
+    assert any(part.title in h.value for h in browse.subheader)
+    assert _params(browse)["meeting"] == paper_archive.documents[part.doc_id].meeting_date
