@@ -317,3 +317,20 @@ def test_every_view_and_its_state_comes_from_the_url(app, paper_archive):
     assert not browse.exception
     assert any(part.title in h.value for h in browse.subheader)
     assert _params(browse)["meeting"] == paper_archive.documents[part.doc_id].meeting_date
+
+
+def test_fuzzed_page_requests_never_get_a_server_error(paper_archive, tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    with _client(paper_archive, tmp_path) as client:
+        @settings(max_examples=80, deadline=None, derandomize=True, database=None,
+                  suppress_health_check=list(HealthCheck))
+        @given(doc=st.sampled_from(["cyp-report.pdf", "fostering.html", "x/../cyp-report.pdf", "", "%00"]),
+               page=st.integers(-2, 4), highlight=st.text(max_size=520), chunk=st.none() | st.integers(-1, 10))
+        def check(doc, page, highlight, chunk):
+            params = {"highlight": highlight} | ({"chunk": chunk} if chunk is not None else {})
+            response = client.get(f"/papers/{doc}/pages/{page}.png", params=params)
+            assert response.status_code in (200, 404, 422), (doc, page, highlight, chunk, response.text[:200])
+
+        check()

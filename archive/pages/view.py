@@ -53,7 +53,7 @@ class PageViews:
             if hit.chunk.doc_id != doc_id:
                 raise PageNotFound(f"passage {chunk_id} is not in {doc_id!r}")
             highlight = hit.chunk.text
-        if not 1 <= page <= max(1, len(document.page_labels)):
+        if page < 1 or (document.page_labels and page > len(document.page_labels)):  # else render checks
             raise PageNotFound(f"{doc_id} has {len(document.page_labels)} pages, not a page {page}")
         generation = self.archive.generation.name
         key = PageCache.key(doc_id, page, highlight, scale)
