@@ -209,7 +209,7 @@ def ask_view(archive: Archive, filters: Filters) -> None:
     exports(answer)
     facet_counts(archive, question, filters)
     shown = st.session_state.get("shown_page")  # set by a citation's "Show page"
-    if shown:
+    if shown in {(h.chunk.doc_id, h.chunk.page) for h in answer.citations}:
         state.update(paper=shown[0], page=str(shown[1]))
     sync(state)  # the URL now reproduces this view
 

@@ -23,11 +23,12 @@ def _reading_from_url(archive: Archive) -> tuple[str, int] | None:
 
 def browse_view(archive: Archive) -> None:
     """Meetings with their papers; the meeting open and the part read are in the URL
-    (?view=Browse&meeting=DATE&committee=NAME&paper=DOC_ID&part=N)."""
+    (?view=Browse&meeting=DATE&meeting_committee=NAME&paper=DOC_ID&part=N; not `committee`, which
+    is the other views' filter)."""
     st.subheader("Meetings")
     if "reading" not in st.session_state:
         st.session_state["reading"] = _reading_from_url(archive)
-    at_meeting, at_committee = param("meeting"), param("committee")
+    at_meeting, at_committee = param("meeting"), param("meeting_committee")
     for meeting in archive.meetings():
         label = f"{human_date(meeting['meeting_date']) or 'Undated'} · {meeting['committee'] or 'No committee'}"
         opened = meeting["meeting_date"] == at_meeting and meeting["committee"] == at_committee and bool(at_meeting)
@@ -42,14 +43,14 @@ def browse_view(archive: Archive) -> None:
                         st.session_state["reading"] = (document.doc_id, part.part_id)
                         at_meeting, at_committee = meeting["meeting_date"], meeting["committee"]
     reading = st.session_state.get("reading")
-    state = {"view": "Browse", "meeting": at_meeting, "committee": at_committee}
+    state = {"view": "Browse", "meeting": at_meeting, "meeting_committee": at_committee}
     if reading:
         doc_id, part_id = reading
         state.update(paper=doc_id, part=str(part_id))
         if not at_meeting:
             document = archive.documents.get(doc_id)
             state.update(meeting=document.meeting_date if document else "",
-                         committee=document.committee if document else "")
+                         meeting_committee=document.committee if document else "")
     sync(state)
     if reading:
         part = archive.parts.get((doc_id, part_id))
