@@ -219,6 +219,17 @@ def test_the_api_cites_a_hit_as_text_and_as_csl_json(paper_archive, tmp_path):
         assert item["issued"] == {"date-parts": [[2024, 3, 12]]} and item["page"] == "1"
         assert item["URL"].endswith("#page=1") and item["note"].startswith("PDF page 1")
         assert client.get(f"/cite/{hit['chunk_id']}", params={"format": "bibtex"}).status_code == 422
+        quoted = client.get(f"/cite/{hit['chunk_id']}", params={"quote": QUOTE}).text
+        assert quoted.startswith(f"“{QUOTE}” — ")
+
+
+def test_archive_cite_prints_the_line_and_csl(paper_index, paper_archive):
+    chunk_id = next(c.chunk_id for c in paper_archive.part_chunks("cyp-report.pdf", 0))
+    args = ["--index-dir", str(paper_index)]
+    line = CliRunner().invoke(cli, ["cite", str(chunk_id), "--quote", QUOTE, *args])
+    assert line.exit_code == 0 and line.output.startswith(f"“{QUOTE}” — ") and line.output.count("\n") == 1
+    csl = CliRunner().invoke(cli, ["cite", str(chunk_id), "--format", "csl", *args])
+    assert json.loads(csl.output)[0]["title"] == "Children in care report"
 
 
 def test_public_mode_rate_limits_renders(paper_archive, tmp_path):
@@ -334,3 +345,35 @@ def test_fuzzed_page_requests_never_get_a_server_error(paper_archive, tmp_path):
             assert response.status_code in (200, 404, 422), (doc, page, highlight, chunk, response.text[:200])
 
         check()
+
+
+def _yellow_box(png: bytes) -> tuple[int, int, int, int]:
+    import numpy as np
+    from PIL import Image
+
+    image = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    ys, xs = np.nonzero((image[..., 0] > 200) & (image[..., 1] > 150) & (image[..., 2] < 130))
+    return int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max())
+
+
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_rotated_page_is_highlighted_where_the_quote_is_shown(placed, tmp_path, turn):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(str(placed)).pages:
+        writer.add_page(page.rotate(turn))
+    rotated = tmp_path / f"rotated-{turn}.pdf"
+    with open(rotated, "wb") as handle:
+        writer.write(handle)
+    upright = render(placed, 1, QUOTE)
+    shown = render(rotated, 1, QUOTE)
+    assert shown.located.found
+    from PIL import Image
+
+    width, height = Image.open(io.BytesIO(upright.png)).size
+    x0, y0, x1, y1 = _yellow_box(upright.png)
+    # the upright highlight's box turned clockwise with the page
+    expected = {90: (height - y1, x0, height - y0, x1), 180: (width - x1, height - y1, width - x0, height - y0),
+                270: (y0, width - x1, y1, width - x0)}[turn]
+    assert all(abs(a - b) <= 3 for a, b in zip(_yellow_box(shown.png), expected, strict=True))

@@ -52,14 +52,16 @@ def page(doc_id: str, page: int, highlight: str, chunk_id: int | None, output: P
 @click.argument("chunk_id", type=int)
 @click.option("--format", "kind", type=click.Choice(["text", "csl"]), default="text", show_default=True,
               help="One line to paste, or CSL-JSON for a reference manager.")
+@click.option("--quote", default="", help="The words quoted (default: the whole passage).")
 @index_dir_option
 @friendly
-def cite(chunk_id: int, kind: str, index_dir: Path | None) -> None:
+def cite(chunk_id: int, kind: str, quote: str, index_dir: Path | None) -> None:
     """The citation of passage CHUNK_ID (a hit's chunk_id)."""
     from archive.pages.cite import citation_line, csl_json
 
     hit = _views(index_dir).hit(chunk_id)
-    click.echo(citation_line(hit) if kind == "text" else json.dumps([csl_json(hit)], ensure_ascii=False, indent=2))
+    click.echo(citation_line(hit, quote) if kind == "text"
+               else json.dumps([csl_json(hit, quote)], ensure_ascii=False, indent=2))
 
 
 COMMANDS = (page, cite)

@@ -1,7 +1,9 @@
 """A PDF page rendered with PDFium (pypdfium2) and a quote's boxes highlighted on it.
 
-The boxes come from PDFium's text page for a page with a text layer, and from the word boxes
-Tesseract gave when the index was built for a page read by OCR (`index/store.ocr_words`). The quote
+The boxes come from PDFium's text page for a page with a text layer (turned to the page as
+displayed: crop box and /Rotate), and from the word boxes Tesseract gave when the index was built
+for a page read by OCR (`index/store.ocr_words`; Tesseract read the page as rendered, so they are
+already upright). The quote
 is looked for on the page asked for and the pages either side of it, so a passage that runs onto
 the next page is found whole: each page draws its own share (`Located.pages` names them all).
 Pages are named by their 1-based place in the PDF; the number printed on a page is the
@@ -88,9 +90,33 @@ class _Chars:
         self.text, self.box = text, box
 
 
+def _upright(page) -> Callable[[float, float, float, float], Box]:
+    """PDFium's character boxes (PDF user space: from the bottom left, before the page's /Rotate)
+    as boxes on the page as displayed and rendered (from the top left of its crop box, rotated)."""
+    left, bottom, right, top = page.get_bbox()  # the crop box within the media box: what is rendered
+    width, height = right - left, top - bottom
+    turn = page.get_rotation() % 360
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        x, y = x - left, top - y
+        if turn == 90:
+            return height - y, x
+        if turn == 180:
+            return width - x, height - y
+        if turn == 270:
+            return y, width - x
+        return x, y
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> Box:
+        (a, b), (c, d) = point(x0, y0), point(x1, y1)
+        return min(a, c), min(b, d), max(a, c), max(b, d)
+
+    return box
+
+
 def _text_layer(pdf, index: int) -> _Chars:
     page = pdf[index]
-    height = page.get_height()
+    upright = _upright(page)
     textpage = page.get_textpage()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count > 0 else ""
@@ -103,7 +129,7 @@ def _text_layer(pdf, index: int) -> _Chars:
         left, bottom, right, top = textpage.get_charbox(i)
         if right <= left or top <= bottom:
             return None
-        return left, height - top, right, height - bottom
+        return upright(left, bottom, right, top)
 
     return _Chars(text, box)
 

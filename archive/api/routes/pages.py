@@ -56,6 +56,8 @@ def router(shared: Shared) -> APIRouter:
     @routes.get("/cite/{chunk_id}", summary="A passage's citation: one line of text, or CSL-JSON")
     async def cite(chunk_id: Annotated[int, CHUNK_ID],
                    format: Annotated[Literal["text", "csl"], Query(description="text or csl (CSL-JSON)")] = "text",
+                   quote: Annotated[str, Query(max_length=MAX_HIGHLIGHT,
+                                               description="The words quoted (default: the whole passage).")] = "",
                    ) -> Response:
         from archive.pages.cite import citation_line, csl_json
 
@@ -67,7 +69,7 @@ def router(shared: Shared) -> APIRouter:
 
         found = await worker.run(hit)
         if format == "csl":
-            return CliJSON([csl_json(found)], media_type="application/vnd.citationstyles.csl+json")
-        return PlainTextResponse(citation_line(found))
+            return CliJSON([csl_json(found, quote)], media_type="application/vnd.citationstyles.csl+json")
+        return PlainTextResponse(citation_line(found, quote))
 
     return routes
