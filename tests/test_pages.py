@@ -377,3 +377,15 @@ def test_a_rotated_page_is_highlighted_where_the_quote_is_shown(placed, tmp_path
     expected = {90: (height - y1, x0, height - y0, x1), 180: (width - x1, height - y1, width - x0, height - y0),
                 270: (y0, width - x1, y1, width - x0)}[turn]
     assert all(abs(a - b) <= 3 for a, b in zip(_yellow_box(shown.png), expected, strict=True))
+
+
+def test_renders_asked_at_once_all_come_back_whole(paper_archive, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with _client(paper_archive, tmp_path, cache_size=0) as client:
+        asks = [("/papers/cyp-report.pdf/pages/%d.png" % (1 + i % 2), {"highlight": f"{QUOTE} {i}"})
+                for i in range(12)]
+        with ThreadPoolExecutor(6) as pool:
+            responses = list(pool.map(lambda a: client.get(a[0], params=a[1]), asks))
+    assert [r.status_code for r in responses] == [200] * 12
+    assert all(r.content.startswith(b"\x89PNG") for r in responses)

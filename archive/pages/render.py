@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ from pathlib import Path
 from archive.errors import ArchiveError
 from archive.pages.match import find
 
+# PDFium is not thread-safe, not even across documents: the API's worker threads and the app's
+# sessions render one at a time (a cached page never gets here)
+PDFIUM = threading.Lock()
 SCALE = 1.5  # 108 dots per inch: body text readable, a page about 900 x 1260 pixels
 MAX_HIGHLIGHT = 500  # characters of a highlight the API and the app accept
 HIGHLIGHT = (255, 221, 51)  # multiplied into the page: white becomes this yellow, black text stays black
@@ -204,6 +208,12 @@ def render(path: Path, page: int, highlight: str = "", scale: float = SCALE,
            ocr_words: Callable[[int], Words | None] = lambda _p: None,
            labels: tuple[str, ...] = ()) -> RenderedPage:
     """PNG of 1-based `page` of the PDF at `path` with `highlight` marked where it is found."""
+    with PDFIUM:
+        return _render(path, page, highlight, scale, ocr_words, labels)
+
+
+def _render(path: Path, page: int, highlight: str, scale: float, ocr_words: Callable[[int], Words | None],
+            labels: tuple[str, ...]) -> RenderedPage:
     import pypdfium2 as pdfium
 
     try:
