@@ -383,7 +383,7 @@ def test_renders_asked_at_once_all_come_back_whole(paper_archive, tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
     with _client(paper_archive, tmp_path, cache_size=0) as client:
-        asks = [("/papers/cyp-report.pdf/pages/%d.png" % (1 + i % 2), {"highlight": f"{QUOTE} {i}"})
+        asks = [(f"/papers/cyp-report.pdf/pages/{1 + i % 2}.png", {"highlight": f"{QUOTE} {i}"})
                 for i in range(12)]
         with ThreadPoolExecutor(6) as pool:
             responses = list(pool.map(lambda a: client.get(a[0], params=a[1]), asks))
