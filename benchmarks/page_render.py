@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -192,7 +193,8 @@ an agenda pack's cover unnumbered), indexed, and the {result['questions']} dev q
 the same renders split by the page's layer: `text layer` (PDFium's character boxes) and `OCR` (two
 papers published as 150 dpi scans: {', '.join(SCANNED)}; Tesseract's word boxes kept at index time), at
 scale 1.5 (108 dpi). Uncached: PDF opened, quote found, page rendered, PNG encoded and written to
-the page cache; cached: read back from it. Times in milliseconds on a shared 2-core machine.
+the page cache; cached: read back from it. Times in milliseconds on a shared 2-core machine
+(1-minute load average {result['load_average'][0]} before, {result['load_average'][1]} after).
 
 | highlight | renders | found | exact | approx. | two pages | uncached p50 | p90 | cached p50 | p90 |
 |---|---|---|---|---|---|---|---|---|---|
@@ -225,7 +227,9 @@ def main() -> None:
     archive = Archive.open(args.work / "index", embedder=embedder)
     cache = args.work / "page-cache"
     shutil.rmtree(cache, ignore_errors=True)
+    load_before = os.getloadavg()[0]
     result = measure(archive, cache)
+    result["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     figures = summary(result)
     write_markdown(result, figures, args.out, embedder.name)
     args.out.with_suffix(".json").write_text(json.dumps({"summary": figures, **result}, indent=1))
