@@ -38,3 +38,29 @@ def encrypt_pdf(source: Path, target: Path, password: str = "secret") -> Path:
     with open(target, "wb") as handle:
         writer.write(handle)
     return target
+
+
+def make_placed_pdf(path: Path, pages: list[list[tuple[float, float, str]]]) -> Path:
+    """A PDF whose pages hold lines of 12 pt Helvetica at known places: (x mm, y mm of the line's
+    6 mm cell's top, text), so a test knows where each line is drawn."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=12)
+    for lines in pages:
+        pdf.add_page()
+        for x, y, text in lines:
+            pdf.set_xy(x, y)
+            pdf.cell(h=6, text=text)
+    pdf.output(str(path))
+    return path
+
+
+def text_width_mm(text: str, size: float = 12) -> float:
+    """The width 12 pt Helvetica gives `text` in make_placed_pdf."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=size)
+    return pdf.get_string_width(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archive.dates import human_date
+from archive.pages.links import hit_links
 from archive.records import Answer, Hit
 
 
@@ -73,6 +74,7 @@ def hit_json(hit: Hit) -> dict:
         "text": chunk.text,
         "ocr": is_ocr(hit),  # true when the text was read from a scan by OCR
         "cited_as": citation_text(hit),
+        **hit_links(hit),  # page_path: the page image's API path (PDF only); link: the source at the quote
     }
 
 

@@ -186,6 +186,7 @@ class _Papers:
                                 source.meeting_date, source.doc_type, source.source_url, tuple(pages), digest,
                                 tuple(printed_page_labels(pages)), tuple(ocr_pages), source.council)
             self._write(analyse_paper(document, self.settings))
+            store.write_ocr_words(self.connection, source.doc_id, getattr(pages, "ocr_words", {}))
             changed = self.previous.files.get(source.doc_id) != digest
             (self.report.indexed if changed else self.report.unchanged).append(source.doc_id)
         self.first_with[digest] = source.doc_id
@@ -304,6 +305,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
             "sentences": {"rows": report.sentences, "dtype": "float16"},
             "follow_ups": follow_ups,
             "ocr_pending": papers.ocr_pending,
+            "corpus_dir": str(corpus_dir.resolve()),  # where a page's PDF is looked for (archive/pages)
         }
         changed = len(report.not_reread) < len(papers.files) or set(previous.files) != set(papers.files)
         if follow_ups and (changed or not previous.manifest.get("follow_ups")):

@@ -55,13 +55,16 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 class Pages(list):
-    """A file's pages of text (a list of str), with the 1-based pages whose text OCR read and
+    """A file's pages of text (a list of str), with the 1-based pages whose text OCR read, those
+    pages' word boxes (page -> words, for highlighting a quote on the scan: archive/pages) and
     warnings naming the pages that could not be read (no OCR engine, or OCR failed on them)."""
 
-    def __init__(self, pages=(), ocr_pages: tuple[int, ...] = (), warnings: tuple[str, ...] = ()) -> None:
+    def __init__(self, pages=(), ocr_pages: tuple[int, ...] = (), warnings: tuple[str, ...] = (),
+                 ocr_words: dict | None = None) -> None:
         super().__init__(pages)
         self.ocr_pages = tuple(ocr_pages)
         self.warnings = tuple(warnings)
+        self.ocr_words = dict(ocr_words or {})
 
 
 def read_pages(path: Path) -> Pages:
@@ -160,17 +163,18 @@ def _pdf_pages(path: Path) -> Pages:
         return Pages(pages, (), (f"{path.name}: {_page_list(textless)} no text layer and not read: "
                                       f"OCR is not available ({why_not})",))
     read, problems = engine.read(path, textless)
-    ocr_pages = []
+    ocr_pages, ocr_words = [], {}
     for index, text in sorted(read.items()):
         if _letters(text) > _letters(pages[index]):  # more than the page number stamped on the scan
             pages[index] = text
             ocr_pages.append(index + 1)
+            ocr_words[index + 1] = engine.words.get(index, ())
     if all(_needs_ocr(page) for page in pages):
         detail = f" ({'; '.join(problems)})" if problems else ""
         raise IngestError(f"{path.name}: PDF has no text layer (scanned?) and OCR found no text in it{detail}; "
                           "it needs OCR by hand or a clearer scan")
     warnings = tuple(f"{path.name}: {problem}" for problem in problems)
-    return Pages(pages, tuple(ocr_pages), warnings)
+    return Pages(pages, tuple(ocr_pages), warnings, ocr_words)
 
 
 # -- OCR --------------------------------------------------------------------------------------------
@@ -202,14 +206,17 @@ class TesseractOCR:
 
     def __init__(self, language: str = "eng", dpi: int = OCR_DPI, timeout: int = OCR_TIMEOUT) -> None:
         self.language, self.dpi, self.timeout = language, dpi, timeout
+        self.words: dict[int, tuple] = {}  # page index -> the last read's word boxes (ocr_words)
 
     def read(self, path: Path, indexes: list[int]) -> tuple[dict[int, str], list[str]]:
-        """{page index: text} for the pages that could be read, and a note for each that could not."""
+        """{page index: text} for the pages that could be read, and a note for each that could not;
+        their word boxes are left in `self.words`."""
         import pypdfium2 as pdfium
         import pytesseract
 
         read: dict[int, str] = {}
         problems: list[str] = []
+        self.words = {}
         try:
             document = pdfium.PdfDocument(str(path))
         except Exception as exc:  # noqa: BLE001 - any PDFium failure: the pages stay unread, named
@@ -226,13 +233,34 @@ class TesseractOCR:
                     if high - low < 16:  # a blank page: nothing for Tesseract to read
                         read[index] = ""
                         continue
-                    text = pytesseract.image_to_string(image, lang=self.language, timeout=self.timeout)
+                    # one Tesseract run for the text and its words' boxes
+                    text, table = pytesseract.run_and_get_multiple_output(
+                        image, extensions=["txt", "tsv"], lang=self.language, timeout=self.timeout)
                     read[index] = _clean_ocr(text)
+                    self.words[index] = ocr_words(table, 72 / self.dpi)
                 except Exception as exc:  # noqa: BLE001 - one page's failure must not lose the others
                     problems.append(f"page {index + 1} could not be read by OCR ({type(exc).__name__}: {exc})")
         finally:
             document.close()
         return read, problems
+
+
+def ocr_words(tsv: str, points_per_pixel: float) -> tuple[tuple[str, float, float, float, float], ...]:
+    """Tesseract's TSV as words with their boxes in PDF points from the page's top left:
+    (text, left, top, right, bottom)."""
+    words = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or not cells[11].strip():
+            continue
+        try:
+            left, top, width, height = (int(c) for c in cells[6:10])
+        except ValueError:
+            continue
+        k = points_per_pixel
+        words.append((cells[11].strip(), round(left * k, 2), round(top * k, 2), round((left + width) * k, 2),
+                      round((top + height) * k, 2)))
+    return tuple(words)
 
 
 def _clean_ocr(text: str) -> str:

@@ -58,6 +58,9 @@ class IndexStore(Protocol):
     def question_rows(self) -> list[dict]: ...
     def commitment_rows(self) -> list[dict]: ...
 
+    def ocr_words(self, doc_id: str, page: int) -> tuple | None:
+        """A scanned page's word boxes (index/store.ocr_words), None for a page with a text layer."""
+
     def live_name(self) -> str | None:
         """The name of the generation readers should use now (a newer one once published)."""
 

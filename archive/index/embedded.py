@@ -84,6 +84,9 @@ class EmbeddedStore:
     def sentence_vectors(self, rows: np.ndarray) -> np.ndarray:
         return np.asarray(self.sentence_matrix[rows], dtype=np.float32)
 
+    def ocr_words(self, doc_id: str, page: int) -> tuple | None:
+        return store.ocr_words(self.db, doc_id, page)
+
     def neighbour_chunks(self, chunk: Chunk, before: int, after: int) -> list[Chunk]:
         return store.neighbour_chunks(self.db, chunk, before, after)
 

@@ -50,6 +50,9 @@ CREATE TABLE commitments (
 CREATE TABLE sentences (chunk_id INTEGER PRIMARY KEY, first INTEGER, count INTEGER, reading TEXT);
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER);  -- chunks holding each stemmed term
 CREATE TABLE glossary (acronym TEXT, expansion TEXT, doc_id TEXT, PRIMARY KEY (acronym, expansion));
+-- a scanned page's words as Tesseract boxed them: JSON [[text, left, top, right, bottom], ...] in PDF
+-- points from the page's top left, so a quote can be highlighted on the scan (archive/pages)
+CREATE TABLE ocr_words (doc_id TEXT, page INTEGER, words TEXT, PRIMARY KEY (doc_id, page));
 """
 
 
@@ -173,6 +176,18 @@ def load_parts(connection: sqlite3.Connection) -> dict[tuple[str, int], Part]:
     return {(row["doc_id"], row["part_id"]): row_to_part(row) for row in connection.execute("SELECT * FROM parts")}
 
 
+def write_ocr_words(connection: sqlite3.Connection, doc_id: str, words: dict) -> None:
+    """{1-based page: ((text, left, top, right, bottom), ...)} of a paper's scanned pages."""
+    connection.executemany("INSERT INTO ocr_words VALUES (?,?,?)",
+                           [(doc_id, page, json.dumps(list(boxes))) for page, boxes in sorted(words.items())])
+
+
+def ocr_words(connection: sqlite3.Connection, doc_id: str, page: int) -> tuple | None:
+    """A scanned page's word boxes, None for a page with a text layer."""
+    row = connection.execute("SELECT words FROM ocr_words WHERE doc_id=? AND page=?", (doc_id, page)).fetchone()
+    return tuple(tuple(word) for word in json.loads(row[0])) if row else None
+
+
 QUESTION_FIELDS = ("doc_id", "number", "kind", "questioner", "question_to", "question", "response_by", "response",
                    "supplementary_question", "supplementary_response_by", "supplementary_response", "page", "line")
 
@@ -212,7 +227,7 @@ def attach_previous(connection: sqlite3.Connection, path: Path) -> None:
     connection.execute("ATTACH DATABASE ? AS old", (str(path),))
 
 
-PAPER_TABLES = ("documents", "parts", "questions", "commitments")
+PAPER_TABLES = ("documents", "parts", "questions", "commitments", "ocr_words")
 
 
 CHUNK_COLUMNS = 'doc_id, part_id, page, start, "end", heading, text, periods, line, meeting_date, kinds'

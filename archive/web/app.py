@@ -22,7 +22,8 @@ from archive.index.format import default_index_dir
 from archive.tables import display_rows
 from archive.text import terms
 from archive.web import feedback
-from archive.web.params import iso, max_question, param, parse_iso, public
+from archive.web.pageview import citation_tools
+from archive.web.params import iso, max_question, param, parse_iso, public, sync
 from archive.web.present import highlight, location_html, safe, table_html
 from archive.web.views import browse_view, commitments_view, feedback_view, figures_view
 from archive.web.webcache import load_archive
@@ -120,8 +121,7 @@ def answer_card(archive: Archive, answer, stems: set[str]) -> None:
         st.markdown(source, unsafe_allow_html=True)
         if answer.note:
             st.caption(answer.note)
-        if document and document.source_url.startswith(("http://", "https://")):
-            st.link_button("Open the source paper", document.source_url)
+        citation_tools(archive, best, answer.quote, key=f"answer-{best.chunk.chunk_id}")
 
 
 def passages(archive: Archive, hits, stems: set[str], skip_first: bool) -> None:
@@ -136,6 +136,7 @@ def passages(archive: Archive, hits, stems: set[str], skip_first: bool) -> None:
                 unsafe_allow_html=True,
             )
             st.markdown(f'<div class="passage">{highlight(hit.chunk.text, stems)}</div>', unsafe_allow_html=True)
+            citation_tools(archive, hit, "", key=f"hit-{number}-{hit.chunk.chunk_id}")
             with st.expander("Show in document"):
                 for chunk in archive.neighbours(hit.chunk):
                     style = "" if chunk.chunk_id != hit.chunk.chunk_id else ' style="background:#f4f8ff"'
@@ -192,14 +193,11 @@ def ask_view(archive: Archive, filters: Filters) -> None:
         st.form_submit_button("Ask", type="primary")
     question = (question or "").strip()[:max_question()]
 
-    wanted = {"q": question, "council": filters.council or "", "committee": filters.committee or "",
-              "type": filters.doc_type or "",
-              "from": filters.date_from or "", "to": filters.date_to or ""}
-    wanted = {k: v for k, v in wanted.items() if v}
-    if dict(st.query_params) != wanted:
-        st.query_params.from_dict(wanted)  # the URL now reproduces this view
+    state = {"q": question, "council": filters.council or "", "committee": filters.committee or "",
+             "type": filters.doc_type or "", "from": filters.date_from or "", "to": filters.date_to or ""}
 
     if not question:
+        sync(state)
         st.markdown("Try: " + " · ".join(f"*{safe(e)}*" for e in EXAMPLES), unsafe_allow_html=True)
         return
     with st.spinner("Searching the archive…"):
@@ -210,6 +208,10 @@ def ask_view(archive: Archive, filters: Filters) -> None:
     passages(archive, list(answer.citations), stems, skip_first=answer.text is not None)
     exports(answer)
     facet_counts(archive, question, filters)
+    shown = st.session_state.get("shown_page")  # set by a citation's "Show page"
+    if shown in {(h.chunk.doc_id, h.chunk.page) for h in answer.citations}:
+        state.update(paper=shown[0], page=str(shown[1]))
+    sync(state)  # the URL now reproduces this view
 
 
 def page_setup() -> None:
@@ -243,7 +245,9 @@ def main() -> None:
         st.stop()
 
     views = ["Ask", "Browse", "Commitments", "Figures"] + ([] if public() else ["Feedback"])
-    view = st.sidebar.radio("View", views, horizontal=True, key="view")
+    asked = param("view")
+    view = st.sidebar.radio("View", views, horizontal=True, key="view",
+                            index=views.index(asked) if asked in views else 0)
     filters = sidebar(archive, view)
     if view == "Browse":
         browse_view(archive)
@@ -253,6 +257,7 @@ def main() -> None:
         figures_view(archive)
     elif view == "Feedback":
         feedback_view()
+        sync({"view": view})
     else:
         ask_view(archive, filters)
 

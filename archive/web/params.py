@@ -1,5 +1,6 @@
-"""What the page reads from its URL and environment: the question and filters live in the URL, so a
-link reproduces the view; ARCHIVE_PUBLIC=1 makes the page a read-only hosted one."""
+"""What the page reads from its URL and environment: the view and its state live in the URL (the
+question and filters, the meeting and paper browsed, the commitments' filters, the figures' measure,
+the page shown), so a link reproduces the view; ARCHIVE_PUBLIC=1 makes the page a read-only hosted one."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ def parse_iso(text: str) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def sync(state: dict[str, str]) -> None:
+    """Make the URL say this view's state (empty values left out), so that a shared link opens it."""
+    wanted = {k: str(v) for k, v in state.items() if v}
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)

@@ -198,6 +198,11 @@ class PostgresStore:
                          [chunk.doc_id, chunk.chunk_id - before, chunk.chunk_id + after])
         return [row_to_chunk(r) for r in rows]
 
+    def ocr_words(self, doc_id: str, page: int) -> None:
+        # Not published: a page is rendered from its PDF on the machine that built the index, whose
+        # embedded generation holds the boxes; from the database a scan's page shows unhighlighted.
+        return None
+
     def part_chunks(self, doc_id: str, part_id: int) -> list[Chunk]:
         rows = self._all(f"SELECT {schema.CHUNK_COLUMNS} FROM {{s}}.chunks WHERE doc_id = %s AND part_id = %s"
                          " ORDER BY rowid", [doc_id, part_id])
