@@ -1,0 +1,362 @@
+"""What became of each report's recommendations: the report's "Recommendation(s)", the resolution
+in the minutes of the meeting that took it, and an outcome.
+
+Per paper (pure, at analysis time): a report's recommendations (`Recommendation`s, read under its
+title block: "Title of report", "Meeting", "Meeting date"), the minutes' items with what they
+resolved (`Resolution`s: "RESOLVED", "DECIDED", "AGREED", "It was RESOLVED to ...", a motion
+"declared lost"), and ModernGov decision records ("Decision status: Recommendations Approved"),
+which are both at once. Across papers (`link`, at build time): a recommendation goes with the
+resolution of the same council whose meeting is the report's own date (the minutes' own date,
+even when they are printed in a later pack) and whose item is the report's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from archive.build.packs import PartStart, part_at
+from archive.dates import parse_date
+from archive.records import Document
+from archive.text import terms
+
+OUTCOMES = ("agreed", "agreed-amended", "deferred", "rejected", "noted", "referred", "not-found")
+
+_RECOMMENDATIONS = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?Recommendations?(?:\(s\))?\s*:?\s*$", re.I)
+_SECTION = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:Alternative options?|Key considerations|Reasons? for|Purpose|Background|"
+                      r"Site description|Community impact|Environmental impact|Financial implications|Legal implications|"
+                      r"Risk management|Consultees|Appendices|Background papers|Introduction|Executive summary|"
+                      r"Report details|Summary|Wards affected|Decision type|Classification)\b", re.I)
+_MEETING = re.compile(r"^\s*Meeting:\s*(?P<body>.+)$", re.I)
+_MEETING_DATE = re.compile(r"^\s*Meeting date:\s*(?P<date>.+)$", re.I)
+_ITEM = re.compile(r"^\s*(?:(?:Item|Minute|Min\.?)\s+)?(?P<number>\d{1,3}|\d{2,4}/\d{1,4}|[A-Z]{1,4}\d{0,2}/\d{1,4})"
+                   r"[.:)]?\s+(?P<title>.{3,160})$")
+_RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYNWYD|Decision)\b\s*(?:[:\-–]|that\b|to\b|,)",
+                       re.M)
+_STATUS = re.compile(r"^\s*Decision status:\s*(?P<status>.+)$", re.I | re.M)
+_DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
+_DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
+_LOST = re.compile(r"\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b|\bmotion fell\b", re.I)
+_DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|continued (?:to|until) (?:the|a) (?:next|future|later)\b"
+                       r"|be continued\b|withdrawn)", re.I)
+_REFERRED = re.compile(r"\b(?:referred|remitted|refer)\s+(?:back\s+)?(?:\w+\s+){0,3}?to\b|\bbe referred\b|\bbe remitted\b", re.I)
+_REJECTED = re.compile(r"\b(?:refused|rejected|not (?:be )?(?:approved|agreed|adopted|accepted|supported)|"
+                       r"declined to (?:approve|agree|support)|did not (?:approve|agree|support|accept))\b", re.I)
+_AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments?|with the following amendments?|"
+                      r"subject to the (?:deletion|addition|removal|inclusion)|with the (?:deletion|addition|removal|"
+                      r"inclusion) of|amended to (?:read|include)|following amendments?|as varied|subject to the variation)\b",
+                      re.I)
+_AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b", re.I)
+_NOTED = re.compile(r"\b(?:be noted|noted|note the|notes the|received and noted|be received)\b", re.I)
+_AGREED = re.compile(r"\b(?:approved?|agreed?|adopt(?:ed)?|endorsed?|accepted?|granted|confirmed|extended|frozen|"
+                     r"struck|made|authoris|delegated|proceed|recommended|supported?)\b", re.I)
+_STATUS_OUTCOME = (
+    (re.compile(r"amend|modif|with changes", re.I), "agreed-amended"),
+    (re.compile(r"defer|postpon|withdrawn", re.I), "deferred"),
+    (re.compile(r"refer|call.?in|called in", re.I), "referred"),
+    (re.compile(r"reject|refus|not approved|not agreed", re.I), "rejected"),
+    (re.compile(r"not(?:ed|ing)\b", re.I), "noted"),
+    (re.compile(r"approv|agreed|adopt|made|implement", re.I), "agreed"),
+)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    doc_id: str
+    part_id: int
+    title: str  # the report's title
+    committee: str  # the meeting it goes to ("Meeting: Cabinet"), else the paper's committee
+    meeting_date: str
+    text: str  # the recommendations as printed (lettered items joined)
+    page: int
+    line: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    doc_id: str
+    part_id: int
+    item: str  # the minuted item's title ("44. LEISURE CENTRE CONTRACT EXTENSION")
+    committee: str
+    meeting_date: str  # the minutes' own date, even inside a later pack
+    text: str  # what was resolved, as printed
+    outcome: str
+    kind: str  # "minutes" | "decision record"
+    page: int
+    line: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _lines(document: Document):
+    for page_no, page in enumerate(document.pages, start=1):
+        offset = 0
+        for index, line in enumerate(page.split("\n")):
+            yield page_no, index, offset, line.replace("**", "")
+            offset += len(line) + 1
+
+
+def extract_recommendations(document: Document, starts: list[PartStart]) -> list[Recommendation]:
+    """The recommendations of each report in a paper (a report, or a report inside a pack)."""
+    found: list[Recommendation] = []
+    rows = list(_lines(document))
+    index = 0
+    while index < len(rows):
+        page_no, line_no, offset, line = rows[index]
+        if not _RECOMMENDATIONS.match(line):
+            index += 1
+            continue
+        part_id = part_at(starts, page_no, offset)
+        start = starts[part_id]
+        if start.title.startswith("Minutes of") or start.kind in ("item", "agenda item", "question"):
+            index += 1
+            continue
+        collected, cursor = [], index + 1
+        while cursor < len(rows) and len(collected) < 40:
+            text = rows[cursor][3].strip()
+            if text and (_SECTION.match(text) or (rows[cursor][0], rows[cursor][2]) >= _next_start(starts, part_id)):
+                break
+            if text and text.lower() not in ("that:", "that", "the committee is asked to:"):
+                collected.append(text)
+            elif text:
+                collected.append(text)
+            cursor += 1
+        text = " ".join(" ".join(collected).split())
+        if text:
+            committee, when = _report_meeting(rows, index, document, start)
+            found.append(Recommendation(document.doc_id, part_id, start.title, committee, when, text[:2000],
+                                        page_no, line_no + 1))
+        index = cursor
+    return found
+
+
+def _next_start(starts: list[PartStart], part_id: int) -> tuple[int, int]:
+    return (starts[part_id + 1].page, starts[part_id + 1].offset) if part_id + 1 < len(starts) else (10**9, 0)
+
+
+def _report_meeting(rows, index: int, document: Document, start: PartStart) -> tuple[str, str]:
+    """The "Meeting:" and "Meeting date:" lines above the recommendations, in the report's title block."""
+    committee, when = document.committee, start.part_date or document.meeting_date
+    for _, _, _, line in reversed(rows[max(0, index - 60): index]):
+        meeting = _MEETING.match(line)
+        if meeting and committee == document.committee:
+            committee = meeting.group("body").strip()
+        dated = _MEETING_DATE.match(line)
+        if dated:
+            when = parse_date(dated.group("date")) or when
+        if line.strip().lower().startswith("title of report"):
+            break
+    return committee, when
+
+
+def _is_minutes(document: Document) -> bool:
+    kind = document.doc_type.lower()
+    return "minute" in kind or bool(re.search(r"\bminutes? of (?:the )?(?:\w+ )?meeting\b",
+                                              document.pages[0][:600] if document.pages else "", re.I))
+
+
+def _minutes_container(document: Document, starts: list[PartStart], part_id: int) -> PartStart | None:
+    """The minutes an item belongs to: a "Minutes of X" part of a pack, or the paper when it is minutes."""
+    for start in reversed(starts[: part_id + 1]):
+        if start.title.startswith("Minutes of"):
+            return start
+        if start.kind == "title block":
+            return None
+    return starts[0] if _is_minutes(document) or "agenda item" in document.doc_type.lower() else None
+
+
+def _item_heading(line: str) -> str:
+    match = _ITEM.match(line)
+    if not match or re.search(r"\.\s*$", line):
+        return ""
+    title = match.group("title").strip()
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return ""
+    return " ".join(line.split())
+
+
+def extract_resolutions(document: Document, starts: list[PartStart]) -> list[Resolution]:
+    """Each minuted item with what it resolved and its outcome; a decision record as one resolution."""
+    record = _decision_record(document)
+    if record:
+        return [record]
+    items: list[list] = []  # [heading, part_id, page, line, [(page, line, text)], container]
+    current: list | None = None
+    for page_no, line_no, offset, line in _lines(document):
+        part_id = part_at(starts, page_no, offset)
+        container = _minutes_container(document, starts, part_id)
+        if container is None:
+            current = None
+            continue
+        heading = _item_heading(line)
+        if heading or (current is None and not items and "agenda item" in document.doc_type.lower()):
+            current = [heading or document.title, part_id, page_no, line_no + 1, [], container]
+            items.append(current)
+            continue
+        if current is not None:
+            current[4].append((page_no, line_no + 1, line))
+    found = []
+    for item in items:
+        heading, part_id, page_no, line_no, lines, container = item
+        text = "\n".join(line for _, _, line in lines)
+        resolved = _resolution_text(lines)
+        outcome = classify(text, resolved[2] if resolved else "")
+        if outcome is None:
+            continue
+        committee = (container.title.removeprefix("Minutes of ").strip() if container.title.startswith("Minutes of")
+                     else document.committee)
+        page, line = (resolved[0], resolved[1]) if resolved else (page_no, line_no)
+        quote = resolved[2] if resolved else _lost_sentence(text)
+        found.append(Resolution(document.doc_id, part_id, heading, committee,
+                                container.part_date or document.meeting_date, quote[:2000], outcome, "minutes", page,
+                                line))
+    return found
+
+
+def _resolution_text(lines: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """(page, line, text) of the item's last resolution: the line saying RESOLVED/DECIDED/AGREED and
+    the lines that continue it (lettered items, a wrapped sentence), up to a blank line after text."""
+    last = None
+    for index, (page, line_no, line) in enumerate(lines):
+        match = _RESOLVED.search(line)
+        if not match or (match.group(0).startswith(("Agreed", "AGREED")) and "all in favour" in line.lower()):
+            continue
+        if match.group(0).lower().startswith("decision") and not line.strip().lower().startswith("decision"):
+            continue
+        collected = [line[match.start():].strip()]
+        cursor = index + 1
+        while cursor < len(lines):
+            following = lines[cursor][2].strip()
+            if not following:
+                if len(" ".join(collected).split()) > 4:
+                    break
+            elif _item_heading(following) or _RESOLVED.search(following) or following.lower().startswith(
+                    ("action:", "the meeting", "there being no further")):
+                break
+            else:
+                collected.append(following)
+            cursor += 1
+        last = (page, line_no, " ".join(" ".join(collected).split()))
+    return last
+
+
+def _lost_sentence(text: str) -> str:
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if _LOST.search(sentence):
+            return sentence
+    return ""
+
+
+def classify(item_text: str, resolved: str) -> str | None:
+    """The outcome of an item: from what it resolved, else from a motion declared lost; None when
+    the item took no decision (apologies, a discussion with nothing resolved)."""
+    if not resolved:
+        return "rejected" if _LOST.search(item_text) and not _AMENDMENT_CARRIED.search(item_text) else None
+    if _DEFERRED.search(resolved):
+        return "deferred"
+    if _REFERRED.search(resolved):
+        return "referred"
+    if _REJECTED.search(resolved):
+        return "rejected"
+    if _AMENDED.search(resolved) or (_AMENDMENT_CARRIED.search(item_text) and not _LOST.search(
+            item_text[_AMENDMENT_CARRIED.search(item_text).end():])):
+        return "agreed-amended"
+    body = _NOTED.sub("", resolved)
+    if _NOTED.search(resolved) and not _AGREED.search(re.sub(r"^\W*\w+\W*", "", body)):
+        return "noted"
+    return "agreed"
+
+
+def _decision_record(document: Document) -> Resolution | None:
+    """A ModernGov decision record: "Decision status: Recommendations Approved", the "Decision:" text."""
+    page = document.pages[0] if document.pages else ""
+    status = _STATUS.search(page)
+    if not status:
+        return None
+    lines = page.split("\n")
+    title = document.title
+    for index, line in enumerate(lines):
+        if _DECISION_TITLE.match(line):
+            title = next((following.strip() for following in lines[index + 1:] if following.strip()), title)
+            break
+    text, line_no = status.group(0).strip(), page[: status.start()].count("\n") + 1
+    for index, line in enumerate(lines):
+        decision = _DECISION_TEXT.match(line)
+        if decision:
+            body = [decision.group("text").strip()]
+            for following in lines[index + 1:]:
+                if following.strip() and following.strip().endswith(":") and len(body) > 1:
+                    break
+                if re.match(r"^\s*[A-Z][\w ]{2,40}:\s*", following) and any(body):
+                    break
+                body.append(following.strip())
+            text, line_no = " ".join(" ".join(body).split()), index + 1
+            break
+    outcome = next((name for pattern, name in _STATUS_OUTCOME if pattern.search(status.group("status"))), "agreed")
+    maker = re.search(r"^\s*Decision Maker:\s*(?P<who>.+)$", page, re.I | re.M)
+    when = re.search(r"^\s*Date of decision:\s*(?P<date>.+)$", page, re.I | re.M)
+    return Resolution(document.doc_id, 0, title, maker.group("who").strip() if maker else document.committee,
+                      (parse_date(when.group("date")) if when else "") or document.meeting_date,
+                      f"{text} (Decision status: {status.group('status').strip()})", outcome, "decision record", 1,
+                      line_no)
+
+
+# -- across papers, at build time ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Decision:
+    council: str
+    committee: str
+    meeting_date: str
+    title: str
+    outcome: str
+    recommendation: dict | None  # a Recommendation's fields, None for a decision record with no report
+    resolution: dict | None  # a Resolution's fields, None when not found
+
+
+def _words(text: str) -> set[str]:
+    return {t for t in terms(re.sub(r"\b\d+\b", " ", text)) if len(t) > 2} - {"report", "item", "minut"}
+
+
+def _same_body(a: str, b: str) -> bool:
+    wa, wb = _words(a) - {"committe", "council"}, _words(b) - {"committe", "council"}
+    return not wa or not wb or bool(wa & wb) or a.lower() in b.lower() or b.lower() in a.lower()
+
+
+def link(recommendations: list[dict], resolutions: list[dict]) -> list[Decision]:
+    """recommendations and resolutions as stored rows with their paper's "council". A recommendation
+    is decided by the resolution of its council and meeting date whose item shares most of the
+    report's title words (at least half); a decision record no report claims is a decision of its own."""
+    by_meeting: dict[tuple[str, str], list[dict]] = {}
+    for row in resolutions:
+        by_meeting.setdefault((row["council"], row["meeting_date"]), []).append(row)
+    used: set[tuple[str, int, int]] = set()
+    decisions = []
+    for rec in recommendations:
+        wanted = _words(rec["title"])
+        best, best_score = None, 0.0
+        for row in by_meeting.get((rec["council"], rec["meeting_date"]), []):
+            if not _same_body(rec["committee"], row["committee"]) and row["kind"] != "decision record":
+                continue
+            score = len(wanted & _words(row["item"])) / max(1, len(wanted))
+            if score < 0.5:
+                score = max(score, 0.6 * len(wanted & _words(row["text"])) / max(1, len(wanted)))
+            if score > best_score:
+                best, best_score = row, score
+        if best is not None and best_score >= 0.5:
+            used.add((best["doc_id"], best["page"], best["line"]))
+            decisions.append(Decision(rec["council"], rec["committee"], rec["meeting_date"], rec["title"],
+                                      best["outcome"], rec, best))
+        else:
+            decisions.append(Decision(rec["council"], rec["committee"], rec["meeting_date"], rec["title"],
+                                      "not-found", rec, None))
+    for row in resolutions:
+        if row["kind"] == "decision record" and (row["doc_id"], row["page"], row["line"]) not in used:
+            decisions.append(Decision(row["council"], row["committee"], row["meeting_date"], row["item"],
+                                      row["outcome"], None, row))
+    return sorted(decisions, key=lambda d: (d.meeting_date, d.council, d.committee, d.title))

@@ -1,0 +1,406 @@
+"""Who did what at a meeting, read from its minutes: attendance (present, apologies, substitutes,
+officers), chair and vice-chair, movers and seconders, named votes, declarations of interest; and,
+from the records the other readers already made, who asked and answered questions (build/questions.py)
+and who owns a commitment (build/commitments.py).
+
+Each appearance is a name as printed with its role, meeting, item and the line it was read from;
+build/names.py merges a council's name forms into people once the whole corpus is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from archive.build.commitments import Commitment
+from archive.build.names import list_names, parse_name
+from archive.build.packs import PartStart, part_at
+from archive.build.questions import PublicQuestion
+from archive.records import Document
+
+ROLES = ("present", "apologies", "substitute", "chair", "vice-chair", "officer", "moved", "seconded", "voted-for",
+         "voted-against", "abstained", "declared", "asked", "answered", "owner")
+
+_TITLE = (r"(?:(?:County\s+Borough\s+|County\s+|Borough\s+|District\s+|City\s+)?Councillor|Cllr\.?|Alderman|Bailie"
+          r"|Baillie|Provost|Cynghorydd|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Rev)")
+_WORD = (r"(?:(?:ap|de|van|von|le|la|du|da)\s+)?(?:(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)+"
+         r"|[A-Z]'[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+|[A-Z]\.?(?![a-z]))")
+_HONOUR = r"(?:\s+(?:OBE|MBE|CBE|JP|DL|QPM))*"
+# a name with a title ("Councillor Dr Jane Smith", "Cllr J. Smith", "Alderman O'Neill OBE")
+TITLED = rf"{_TITLE}(?:\s+{_TITLE})*\s+{_WORD}(?:\s+{_WORD}){{0,3}}{_HONOUR}"
+# a name with or without one (two words at least without: "Jane Smith")
+NAME = rf"(?:{TITLED}|{_WORD}(?:\s+{_WORD}){{1,3}}{_HONOUR})"
+
+_LABEL = re.compile(
+    r"^\s*(?P<label>present|members present|councillors present|board members present[^:]*|sederunt|in the chair"
+    r"|chair(?:man|person)?|vice[- ]chair(?:man|person)?|convener|vice[- ]convener|presiding"
+    r"|also present|also in attendance|in attendance|officers?(?: present| in attendance| attending)?"
+    r"|others present[^:]*|others in attendance[^:]*|apologies(?: for absence)?|apologies received from"
+    r"|substitutes?|named substitutes?|councillors?|aldermen|members|co-opted members?|voting members?)\s*[:\-–]\s*(?P<rest>.*)$", re.I)
+_APOLOGY_SENTENCE = re.compile(
+    r"\bapologies\s+(?:for\s+(?:absence|non-attendance)\s+)?(?:were|had been|was|have been)\s+"
+    r"(?:received|submitted|tendered|given|noted|reported|intimated)(?:\s+and\s+(?:accepted|noted|approved))?\s+(?:from|on behalf of|by|for)\s+(?P<list>[^.]+)", re.I)
+_SUBSTITUTE = re.compile(
+    rf"(?P<sub>{NAME})\s*,?\s*(?i:\(?\s*(?:was\s+)?(?:present\s+|attended\s+|attending\s+)?(?:as\s+(?:a\s+|the\s+)?)?"
+    rf"(?:named\s+)?(?:substitute|substituting|substituted|deputising)\s+(?:member\s+)?(?:for|on behalf of)\s+)"
+    rf"(?P<for>{NAME})")
+_SUBSTITUTE_IN_LIST = re.compile(r"\((?:as\s+)?(?:named\s+)?substitut\w*\s+(?:for\s+)?(?P<for>[^)]+)\)", re.I)
+_CHAIR_NOTE = re.compile(r"\((?P<note>[^)]*)\)|\bin the chair\b", re.I)
+_MOVED_BY = re.compile(rf"\b(?i:(?:moved|proposed)\s+by|on the motion of|proposer:|mover:)\s+(?P<name>{NAME})"
+                       rf"|(?:^|[.;]\s+)(?:Moved|Proposed|MOVED|PROPOSED)\s*:?\s+(?P<titled>{TITLED})")
+_SECONDED_BY = re.compile(rf"\b(?i:seconded\s+by|seconder:)\s+(?P<name>{NAME})"
+                          rf"|\b(?:Seconded|SECONDED|seconded)\s*:?\s+(?P<titled>{TITLED})")
+_SUBJECT_MOVED = re.compile(rf"(?P<name>{TITLED})\s*(?:\([^)]*\)\s*)?(?:,\s*[^,]{{3,60}},\s*)?"
+                            rf"(?:then\s+|formally\s+|duly\s+|subsequently\s+)?(?P<verb>moved|proposed|seconded)\b")
+# "there voted for the motion 5 (Councillors A, B and C) and for the amendment 2 (Councillors D and E)"
+_DIVISION = re.compile(r"\bfor the (?P<what>motion|amendment)\s*:?\s*\(?\d*\)?\s*\((?P<list>(?:[^()]|\([^()]*\))*)\)", re.I)
+_AND_SECONDED = re.compile(rf"\b(?:and|,)\s+(?P<name>{TITLED})\s+(?:seconded|second)\b")
+_VOTE = re.compile(
+    r"^\s*(?:members\s+)?(?:voting\s+|who voted\s+)?(?P<side>for|in favour|against|abstain(?:ed|ing|ention|entions)?"
+    r"|abstentions?|did not vote)(?:\s+(?:of\s+)?the\s+(?P<what>motion|amendment|recommendations?|proposal))?"
+    r"\s*(?:\(\s*\d+\s*\)|\d+)?\s*[:\-–]\s*(?:\(?\d+\)?\s*[:\-–]?\s*)?(?P<list>.*)$", re.I)
+_VOTE_SIDE = {"for": "voted-for", "in favour": "voted-for", "against": "voted-against"}
+_DECLARED = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?(?:declared|declares|made a declaration|"
+                       rf"disclosed|registered)\b")
+_DECLARATION_ROW = re.compile(rf"^\s*(?:[-•·]\s*)?(?P<name>{TITLED})\s*(?:[-–:,]|\t)\s*.*\binterest", re.I)
+_OFFICER_POST = re.compile(r"\b(?:chief executive|director|officer|head of|manager|clerk|solicitor|section 151|"
+                           r"monitoring|treasurer|engineer|planner|accountant|adviser|advisor|secretary|lawyer)\b", re.I)
+_STOP = re.compile(r"^\s*(?:\d{1,3}\.?\s+[A-Z]|[A-Z][A-Z ,'&-]{6,}$|item\s+\d|minute\s+\d)")
+
+
+@dataclass(frozen=True)
+class Appearance:
+    doc_id: str
+    part_id: int
+    role: str  # one of ROLES
+    name: str  # as printed, titles and all
+    note: str  # what the line adds: "for Councillor Y", the interest declared, an officer's post
+    meeting_date: str
+    committee: str
+    item: str  # the part's title: the minuted item
+    quote: str  # the line or sentence it was read from, verbatim
+    page: int
+    line: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def is_minutes_part(document: Document, start: PartStart) -> bool:
+    if any(word in document.doc_type.lower() for word in ("minutes", "decision")):
+        return True
+    return start.title.startswith("Minutes of") or start.kind in ("item", "agenda item", "question")
+
+
+def extract_people(document: Document, starts: list[PartStart], questions: tuple[PublicQuestion, ...] = (),
+                   commitments: tuple[Commitment, ...] = ()) -> list[Appearance]:
+    found: list[Appearance] = []
+    for page_no, page in enumerate(document.pages, start=1):
+        found.extend(_page_people(document, starts, page_no, page))
+    found.extend(_question_people(document, starts, questions))
+    found.extend(_owners(document, starts, commitments))
+    return _unique(found)
+
+
+def _unique(found: list[Appearance]) -> list[Appearance]:
+    seen, out = set(), []
+    for item in found:
+        key = (item.part_id, item.role, " ".join(item.name.split()).lower(), item.page, item.line)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _committee(document: Document, starts: list[PartStart], part_id: int) -> str:
+    for start in reversed(starts[: part_id + 1]):
+        if start.title.startswith("Minutes of "):
+            return start.title.removeprefix("Minutes of ").strip()
+    return document.committee
+
+
+class _Page:
+    def __init__(self, document: Document, starts: list[PartStart], page_no: int, page: str) -> None:
+        self.document, self.starts, self.page_no = document, starts, page_no
+        self.lines = page.split("\n")
+        self.offsets = [0]
+        for line in self.lines:
+            self.offsets.append(self.offsets[-1] + len(line) + 1)
+        self.found: list[Appearance] = []
+
+    def part(self, index: int) -> int:
+        return part_at(self.starts, self.page_no, self.offsets[index])
+
+    def add(self, role: str, written: str, index: int, note: str = "", quote: str = "", title: str = "") -> bool:
+        form = parse_name(written, title)
+        if form is None:
+            return False
+        name = f"{form.titles} {form.plain}".strip() if title and not written.lower().startswith(title.lower()) \
+            else " ".join(_CHAIR_NOTE.sub("", written).split()).strip(" ,;:.")
+        part_id = self.part(index)
+        start = self.starts[part_id]
+        self.found.append(Appearance(
+            self.document.doc_id, part_id, role, name, note, start.part_date or self.document.meeting_date,
+            _committee(self.document, self.starts, part_id), start.title,
+            " ".join((quote or self.lines[index]).split())[:400], self.page_no, index + 1))
+        return True
+
+
+def _page_people(document: Document, starts: list[PartStart], page_no: int, page: str) -> list[Appearance]:
+    p = _Page(document, starts, page_no, page)
+    index = 0
+    block = ""  # the attendance label whose list is still running ("present", "officer", "apologies")
+    vote = ""  # the vote side whose list is still running
+    while index < len(p.lines):
+        line = p.lines[index].replace("**", "")
+        if not is_minutes_part(document, starts[p.part(index)]):
+            index += 1
+            continue
+        stripped = line.strip()
+        if not stripped:
+            index += 1
+            continue
+        label = _LABEL.match(stripped)
+        vote_match = _VOTE.match(stripped)
+        if label and not (vote_match and label.group("label").lower() in ("members",)):
+            block = _block_of(label.group("label"))
+            vote = ""
+            carried = {"councillors": "Councillor", "aldermen": "Alderman"}.get(label.group("label").lower(), "")
+            _attendance(p, block, (label.group("label") + " " if carried else "") + label.group("rest"), index)
+        elif vote_match and (vote_match.group("list").strip() or _names_follow(p.lines, index)):
+            vote = _vote_role(vote_match)
+            block = ""
+            _listed(p, vote, vote_match.group("list"), index)
+        elif (block or vote) and not _STOP.match(stripped) and _looks_like_names(stripped):
+            if block:
+                _attendance(p, block, stripped, index)
+            else:
+                _listed(p, vote, stripped, index)
+        else:
+            block = vote = ""
+            _sentences(p, stripped, index)
+        index += 1
+    return p.found
+
+
+def _names_follow(lines: list[str], index: int) -> bool:
+    following = next((line.strip() for line in lines[index + 1: index + 3] if line.strip()), "")
+    return _looks_like_names(following)
+
+
+def _looks_like_names(text: str) -> bool:
+    """A line that continues a list of names: every entry parses as one (parenthesised notes aside)."""
+    if len(text) > 600 or text.endswith((".", "?")) and len(text.split()) > 12:
+        return False
+    entries = list_names(text)
+    if not entries:
+        return False
+    named = sum(1 for entry, title in entries if parse_name(entry, title) or _role_entry(entry))
+    return named == len(entries)
+
+
+def _role_entry(entry: str) -> bool:
+    """An officer listed by post alone ("Chief Executive"), which continues a list but names nobody."""
+    words = re.sub(r"\([^)]*\)", "", entry).split()
+    return 0 < len(words) <= 8 and words[0][:1].isupper()
+
+
+def _block_of(label: str) -> str:
+    label = label.lower()
+    if label.startswith(("apolog",)):
+        return "apologies"
+    if label.startswith(("substitut", "named substitut")):
+        return "substitute"
+    if label.startswith(("officer", "in attendance", "also in attendance", "others")):
+        return "officer"
+    if label.startswith(("chair", "in the chair", "presiding", "convener")):
+        return "chair"
+    if label.startswith(("vice",)):
+        return "vice-chair"
+    return "present"
+
+
+def _attendance(p: _Page, block: str, text: str, index: int) -> None:
+    """One line of an attendance list: each entry is present (or the block's role), with the chair
+    and vice-chair marked in brackets, substitutes ("(substitute for Cllr Y)") and officers' posts."""
+    if block == "substitute":
+        if _SUBSTITUTE.search(text) or re.search(r"\bfor\b", text):
+            _substitutes(p, text, index)
+        else:
+            for entry, title in list_names(text):
+                p.add("substitute", entry, index, title=title)
+        return
+    for entry, title in list_names(_protect_notes(text)):
+        entry = entry.replace("\x00", ",").replace("\x01", " and ")
+        inner = re.fullmatch(r"\s*(?:The\s+)?[\w -]+?\s*\((?P<name>[^)]*)\)\s*", entry)
+        if inner and parse_name(_CHAIR_NOTE.sub("", entry)) is None and parse_name(inner.group("name")):
+            entry = f"{inner.group('name')} ({entry.split('(')[0].strip()})"  # "The Mayor (Councillor X)"
+        notes = " ".join(m.group("note") or "in the chair" for m in _CHAIR_NOTE.finditer(entry)).lower()
+        substitute = _SUBSTITUTE_IN_LIST.search(entry)
+        role = block
+        name_part = _CHAIR_NOTE.sub("", entry)
+        councillor = re.match(r"^(?:(?:County\s+)?Councillor|Cllr|Alderman|Bailie|Provost)\b", title or name_part.strip(),
+                              re.I)
+        if role in ("present", "chair", "vice-chair") and not councillor and _OFFICER_POST.search(notes):
+            role = "officer"  # "Also present: Mr Ieuan Thomas (Chief Executive)"
+        if block == "officer" and councillor:
+            role = "present"  # a councillor listed among those in attendance attended
+        if block == "officer" and re.search(r"\s[-–]\s", name_part):
+            name_part = re.split(r"\s+[-–]\s+", name_part)[0]
+            notes = notes or entry.split("–")[-1].split(" - ")[-1].strip()
+        if role == "officer" and not notes and not re.match(rf"^{_TITLE}\b", name_part.strip()):
+            continue  # an untitled officer is named only with a post: a bare pair of words may be a post
+        if not p.add(role, name_part, index, note=notes, title=title):
+            continue
+        if block == "chair":
+            p.add("present", name_part, index, title=title)  # "In the Chair: X": X attended
+        if substitute:
+            p.add("substitute", name_part, index, note=f"for {substitute.group('for').strip()}", title=title)
+        if role in ("present", "chair", "vice-chair"):
+            if re.search(r"\b(?:vice[- ]?(?:chair|convener|convenor|mayor|chairman|chairperson)|deputy (?:mayor|chair))", notes) or block == "vice-chair":
+                p.add("vice-chair", name_part, index, title=title)
+            elif re.search(r"\b(?:chair|chairman|chairperson|chairwoman|convener|convenor|presiding|"
+                           r"in the chair|provost)\b", notes) or block == "chair":
+                p.add("chair", name_part, index, title=title)
+
+
+def _protect_notes(text: str) -> str:
+    """Commas and "and" inside brackets are not list separators."""
+    return re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", "\x01"), text)
+
+
+def _substitutes(p: _Page, text: str, index: int) -> bool:
+    found = False
+    for match in _SUBSTITUTE.finditer(text):
+        sub = _trim_name(match.group("sub"))
+        if sub and p.add("substitute", sub, index, note=f"for {match.group('for').strip()}", quote=text):
+            found = True
+    if not found:  # "Councillor A for Councillor B" under a substitutes heading
+        for match in re.finditer(rf"(?P<sub>{TITLED})\s+for\s+(?P<for>{TITLED})", text):
+            found |= p.add("substitute", match.group("sub"), index, note=f"for {match.group('for')}", quote=text)
+    return found
+
+
+def _trim_name(text: str) -> str:
+    """The name at the end of a captured span ("Later Councillor A Bell" -> "Councillor A Bell")."""
+    match = re.search(rf"{TITLED}$", text)
+    if match:
+        return match.group(0)
+    words = text.split()
+    while len(words) > 2 and words[0].lower() in {"later", "also", "and", "the", "at", "in", "that"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _vote_role(match: re.Match) -> str:
+    side = match.group("side").lower()
+    what = (match.group("what") or "").lower()
+    if side.startswith("abstain") or side.startswith("did not"):
+        return "abstained"
+    if what == "amendment":
+        return "voted-against"  # a vote for the amendment is a vote against the motion put with it
+    return _VOTE_SIDE.get(side, "voted-for")
+
+
+def _listed(p: _Page, role: str, text: str, index: int) -> None:
+    text = re.sub(r"^\s*\(?\d+\)?\s*[:\-–]?\s*", "", text)
+    if role == "abstained" and re.match(r"^\s*(?:none|nil|0)\b", text, re.I):
+        return
+    for entry, title in list_names(_protect_notes(text)):
+        p.add(role, _CHAIR_NOTE.sub("", entry.replace("\x00", ",")), index, title=title)
+
+
+def _sentences(p: _Page, text: str, index: int) -> None:
+    """Movers, seconders, substitutes, apologies and declarations written in running text."""
+    for match in _MOVED_BY.finditer(text):
+        p.add("moved", _name_only(match.group("name") or match.group("titled")), index)
+    for match in _SECONDED_BY.finditer(text):
+        p.add("seconded", _name_only(match.group("name") or match.group("titled")), index)
+    for match in _DIVISION.finditer(text):
+        role = "voted-against" if match.group("what").lower() == "amendment" else "voted-for"
+        _listed(p, role, match.group("list"), index)
+    for match in _SUBJECT_MOVED.finditer(text):
+        role = "seconded" if match.group("verb").lower() == "seconded" else "moved"
+        p.add(role, _name_only(match.group("name")), index)
+    for match in _AND_SECONDED.finditer(text):
+        p.add("seconded", _name_only(match.group("name")), index)
+    if re.search(r"substitut|deputis", text, re.I):
+        _substitutes(p, text, index)
+    apologies = _APOLOGY_SENTENCE.search(text)
+    if apologies:
+        for entry, title in list_names(_protect_notes(_cut_clause(apologies.group("list")))):
+            p.add("apologies", _CHAIR_NOTE.sub("", entry.replace("\x00", ",")), index, quote=text, title=title)
+    if re.search(r"\b(?:declared|declares|made a declaration|disclosed)\b", text, re.I):
+        for match in _DECLARED.finditer(text):
+            p.add("declared", _trim_name(_name_only(match.group("name"))), index, note=_interest(text))
+    row = _DECLARATION_ROW.match(text)
+    if row:
+        p.add("declared", _name_only(row.group("name")), index, note=_interest(text))
+
+
+def _cut_clause(text: str) -> str:
+    """The names of an apologies sentence, before any clause that follows them."""
+    return re.split(r"\s+(?:who|as|because|due to|owing to|with|while|whilst)\s+", text)[0]
+
+
+def _name_only(text: str) -> str:
+    """A captured name without a trailing word that is not a name ("Councillor Smith The" at a line's end)."""
+    words = text.split()
+    while len(words) > 1 and parse_name(" ".join(words)) is None:
+        words.pop()
+    return " ".join(words)
+
+
+def _interest(text: str) -> str:
+    match = re.search(r"\b(?:a|an)\s+([\w ,-]{0,60}?interest[^.;]{0,120})", text, re.I)
+    return match.group(1).strip() if match else ""
+
+
+_NAMED_IN = re.compile(rf"{TITLED}")
+
+
+def _named(text: str) -> str:
+    """The person a question header names ("the Cabinet Member for Highways, Councillor Kamal Siddiqui")."""
+    if parse_name(text):
+        return text
+    found = [m.group(0) for m in _NAMED_IN.finditer(text)]
+    return _name_only(found[-1]) if found else ""
+
+
+def _question_people(document: Document, starts: list[PartStart],
+                     questions: tuple[PublicQuestion, ...]) -> list[Appearance]:
+    out = []
+    for question in questions:
+        page = document.pages[question.page - 1] if 0 < question.page <= len(document.pages) else ""
+        offset = sum(len(line) + 1 for line in page.split("\n")[: question.line - 1])
+        part_id = part_at(starts, question.page, offset)
+        start = starts[part_id]
+        quote = " ".join(f"{question.number}: {question.question}".split())[:400]
+        answerers = {_named(question.response_by or question.question_to), _named(question.supplementary_response_by)}
+        for role, who in [("asked", _named(question.questioner)), *(("answered", a) for a in sorted(answerers))]:
+            form = parse_name(who) if who else None
+            if form is None:
+                continue
+            out.append(Appearance(document.doc_id, part_id, role, who, question.number,
+                                  start.part_date or document.meeting_date, _committee(document, starts, part_id),
+                                  start.title, quote, question.page, question.line))
+    return out
+
+
+_ACTION_OWNER = re.compile(rf"^\s*Action:\s*(?P<who>{NAME})\s*(?:\([^)]*\))?\s+(?:to|will)\b")
+
+
+def _owners(document: Document, starts: list[PartStart], commitments: tuple[Commitment, ...]) -> list[Appearance]:
+    out = []
+    for item in commitments:
+        who = _named(item.owner) if item.owner else ""
+        action = _ACTION_OWNER.match(item.quote)
+        if (not who or parse_name(who) is None) and action:
+            who = _name_only(action.group("who"))
+        if not who or parse_name(who) is None:
+            continue
+        start = starts[item.part_id]
+        out.append(Appearance(document.doc_id, item.part_id, "owner", who, item.kind, item.meeting_date,
+                              _committee(document, starts, item.part_id), start.title, item.quote[:400],
+                              item.page, item.line))
+    return out
