@@ -194,8 +194,9 @@ def extract_resolutions(document: Document, starts: list[PartStart]) -> list[Res
             current = None
             continue
         heading = _item_heading(line)
-        if heading or (current is None and not items and "agenda item" in document.doc_type.lower()):
-            current = [heading or document.title, part_id, page_no, line_no + 1, [], container]
+        page_item = starts[part_id].kind == "agenda item" and (current is None or current[1] != part_id)
+        if heading or page_item:  # a numbered item of minutes, or a ModernGov page of one item
+            current = [heading or starts[part_id].title, part_id, page_no, line_no + 1, [], container]
             items.append(current)
             continue
         if current is not None:
@@ -335,26 +336,30 @@ def link(recommendations: list[dict], resolutions: list[dict]) -> list[Decision]
     by_meeting: dict[tuple[str, str], list[dict]] = {}
     for row in resolutions:
         by_meeting.setdefault((row["council"], row["meeting_date"]), []).append(row)
-    used: set[tuple[str, int, int]] = set()
-    decisions = []
-    for rec in recommendations:
+    pairs = []  # (score, recommendation's place, resolution's place)
+    places = {id(row): n for n, row in enumerate(resolutions)}
+    for n, rec in enumerate(recommendations):
         wanted = _words(rec["title"])
-        best, best_score = None, 0.0
         for row in by_meeting.get((rec["council"], rec["meeting_date"]), []):
             if not _same_body(rec["committee"], row["committee"]) and row["kind"] != "decision record":
                 continue
             score = len(wanted & _words(row["item"])) / max(1, len(wanted))
             if score < 0.5:
                 score = max(score, 0.6 * len(wanted & _words(row["text"])) / max(1, len(wanted)))
-            if score > best_score:
-                best, best_score = row, score
-        if best is not None and best_score >= 0.5:
-            used.add((best["doc_id"], best["page"], best["line"]))
-            decisions.append(Decision(rec["council"], rec["committee"], rec["meeting_date"], rec["title"],
-                                      best["outcome"], rec, best))
-        else:
-            decisions.append(Decision(rec["council"], rec["committee"], rec["meeting_date"], rec["title"],
-                                      "not-found", rec, None))
+            if score >= 0.5:
+                pairs.append((score, n, places[id(row)]))
+    chosen: dict[int, int] = {}  # each resolution decides one report at most: the best fitting first
+    taken: set[int] = set()
+    for score, n, m in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if n not in chosen and m not in taken:
+            chosen[n] = m
+            taken.add(m)
+    used = {(resolutions[m]["doc_id"], resolutions[m]["page"], resolutions[m]["line"]) for m in taken}
+    decisions = []
+    for n, rec in enumerate(recommendations):
+        best = resolutions[chosen[n]] if n in chosen else None
+        decisions.append(Decision(rec["council"], rec["committee"], rec["meeting_date"], rec["title"],
+                                  best["outcome"] if best else "not-found", rec, best))
     for row in resolutions:
         if row["kind"] == "decision record" and (row["doc_id"], row["page"], row["line"]) not in used:
             decisions.append(Decision(row["council"], row["committee"], row["meeting_date"], row["item"],
