@@ -36,10 +36,12 @@ _RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYN
 _STATUS = re.compile(r"^\s*Decision status:\s*(?P<status>.+)$", re.I | re.M)
 _DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
 _DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
-_LOST = re.compile(r"\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b|\bmotion fell\b", re.I)
-_DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|continued (?:to|until) (?:the|a) (?:next|future|later)\b"
-                       r"|be continued\b|withdrawn)", re.I)
-_REFERRED = re.compile(r"\b(?:referred|remitted|refer)\s+(?:back\s+)?(?:\w+\s+){0,3}?to\b|\bbe referred\b|\bbe remitted\b", re.I)
+_LOST = re.compile(r"\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b|\b(?:therefore\s+)?fell\b|"
+                   r"\bwas defeated\b", re.I)
+_CARRIED = re.compile(r"[^.;]*\b(?:was|were|and)\s+(?:duly\s+)?(?:agreed|carried)\b[^.;]*", re.I)
+_DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a) "
+                       r"(?:next|future|later)\b|be continued\b|withdrawn)", re.I)
+_REFERRED = re.compile(r"\b(?:referred|remitted|refer|remit)\s+(?:back\s+)?(?:[\w'’-]+\s+){0,6}?to\b|\bbe referred\b|\bbe remitted\b", re.I)
 _REJECTED = re.compile(r"\b(?:refused|rejected|not (?:be )?(?:approved|agreed|adopted|accepted|supported)|"
                        r"declined to (?:approve|agree|support)|did not (?:approve|agree|support|accept))\b", re.I)
 _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments?|with the following amendments?|"
@@ -212,7 +214,7 @@ def extract_resolutions(document: Document, starts: list[PartStart]) -> list[Res
         committee = (container.title.removeprefix("Minutes of ").strip() if container.title.startswith("Minutes of")
                      else document.committee)
         page, line = (resolved[0], resolved[1]) if resolved else (page_no, line_no)
-        quote = resolved[2] if resolved else _lost_sentence(text)
+        quote = resolved[2] if resolved else (_lost_sentence(text) or _carried_sentence(text))
         found.append(Resolution(document.doc_id, part_id, heading, committee,
                                 container.part_date or document.meeting_date, quote[:2000], outcome, "minutes", page,
                                 line))
@@ -253,11 +255,23 @@ def _lost_sentence(text: str) -> str:
     return ""
 
 
+def _carried_sentence(text: str) -> str:
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if _CARRIED.search(sentence):
+            return sentence
+    return ""
+
+
 def classify(item_text: str, resolved: str) -> str | None:
     """The outcome of an item: from what it resolved, else from a motion declared lost; None when
     the item took no decision (apologies, a discussion with nothing resolved)."""
     if not resolved:
-        return "rejected" if _LOST.search(item_text) and not _AMENDMENT_CARRIED.search(item_text) else None
+        if _LOST.search(item_text) and not _AMENDMENT_CARRIED.search(item_text):
+            return "rejected"
+        carried = _CARRIED.search(item_text)  # "... that the item be withdrawn; this was seconded ... and agreed"
+        if not carried or not re.search(r"\b(?:proposed|moved)\b", item_text, re.I):
+            return None
+        resolved = item_text
     if _DEFERRED.search(resolved):
         return "deferred"
     if _REFERRED.search(resolved):

@@ -33,7 +33,7 @@ council committee cabinet board panel director officer officers executive chief 
 member members councillor councillors cllr cllrs alderman aldermen mayor chair chairman chairperson chairwoman vice convener convenor leader deputy clerk solicitor
 secretary monitoring democratic legal finance planning team group assistant corporate strategic principal senior
 lead support governance scrutiny adviser advisor authority police fire health nhs trust partnership county
-borough district city town parish community communities children adult adults young people education
+borough district city town parish community communities children adult adults people education
 environment highways housing transport public health chief appointed co-opted coopted representative also
 present apologies apology absence substitute substitutes attendance attending in attendance by for from
 and or the of to with at on as item items minute minutes report reports recommendation recommendations
@@ -42,7 +42,7 @@ interest interests none no there were was is be that this it all other others fo
 scottish government department office unit name address supplied resident governor governors parent diocese
 commissioner superintendent inspector sergeant constable accountant engineer surveyor archivist treasurer
 procedural standing orders rule rules order questioner questions question response answer cabinet portfolio
-holder holders whole total unanimously noted north south east west central ward wards division
+holder holders whole total unanimously noted wards division
 """.split())
 
 
@@ -176,36 +176,39 @@ def _merge_council(council: str, items: list[tuple[dict, NameForm]], people: lis
         by_surname[found[0][1].surname.lower()].append(key)
     groups: dict[str, list[tuple[dict, NameForm]]] = {key: list(found) for key, found in full.items()}
     # a spelt-out name whose first name is an initial of another's is its own unless unique
-    present_at: dict[tuple, set[str]] = defaultdict(set)  # meeting -> full keys seen there
+    present_at: dict[tuple, set[str]] = defaultdict(set)  # meeting -> people (full keys) seen there
     for key, found in full.items():
         for row, _ in found:
             present_at[row["meeting"]].add(key)
-    for row, form in items:
-        if form.full:
-            continue
+    # initials first ("J Smith" joins the one J... Smith), so that a bare "Smith" can then be resolved
+    # by who was at the meeting; an unresolved bare name stays a person of its meeting alone
+    for row, form in sorted((item for item in items if not item[1].full), key=lambda item: item[1].bare):
         candidates = by_surname.get(form.surname.lower(), [])
         if form.initials:
-            candidates = [k for k in candidates if _initials(groups[k][0][1]).startswith(form.initials)]
+            candidates = [k for k in candidates if _compatible(groups[k][0][1].initials, form.initials)]
         else:
             here = [k for k in candidates if k in present_at[row["meeting"]]]
             candidates = here if len(here) == 1 else candidates
         if len(candidates) == 1:
             groups[candidates[0]].append((row, form))
+            present_at[row["meeting"]].add(candidates[0])
+        elif form.initials or not candidates:
+            groups.setdefault(form.key, []).append((row, form))
         else:
-            key = form.key if form.initials or len(candidates) == 0 else f"{form.key} (unresolved)"
-            groups.setdefault(key, []).append((row, form))
+            groups.setdefault(f"{form.key} (unresolved) {row['meeting']}", []).append((row, form))
     for key in sorted(groups):
         found = groups[key]
         forms = sorted({form.written for _, form in found})
         best = max((form for _, form in found), key=lambda f: (f.full, len(f.given), -len(f.written)))
         titles = [form.titles for _, form in found if form.titles]
         title = max(set(titles), key=lambda t: (titles.count(t), t)) if titles else ""
-        name = best.plain + (" (unresolved)" if key.endswith("(unresolved)") else "")
+        name = best.plain + (" (unresolved)" if "(unresolved)" in key else "")
         person = Person(len(people) + 1, council, name, f"{title} {best.plain}".strip(), tuple(forms))
         people.append(person)
         for row, _ in found:
             assigned[row["rowid"]] = person.person_id
 
 
-def _initials(form: NameForm) -> str:
-    return form.initials
+def _compatible(full: str, initials: str) -> bool:
+    """"J" fits John (j) and John Andrew (ja); "JA" fits John Andrew, and John when only one name is known."""
+    return full.startswith(initials) or initials.startswith(full)

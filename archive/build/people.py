@@ -38,7 +38,7 @@ _LABEL = re.compile(
     r"|others present[^:]*|others in attendance[^:]*|apologies(?: for absence)?|apologies received from"
     r"|substitutes?|named substitutes?|councillors?|aldermen|members|co-opted members?|voting members?)\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 _APOLOGY_SENTENCE = re.compile(
-    r"\bapologies\s+(?:for\s+(?:absence|non-attendance)\s+)?(?:were|had been|was|have been)\s+"
+    r"\b(?:apologies|an apology)\s+(?:for\s+(?:absence|non-attendance)\s+)?(?:were|had been|was|have been)\s+"
     r"(?:received|submitted|tendered|given|noted|reported|intimated)(?:\s+and\s+(?:accepted|noted|approved))?\s+(?:from|on behalf of|by|for)\s+(?P<list>[^.]+)", re.I)
 _SUBSTITUTE = re.compile(
     rf"(?P<sub>{NAME})\s*,?\s*(?i:\(?\s*(?:was\s+)?(?:present\s+|attended\s+|attending\s+)?(?:as\s+(?:a\s+|the\s+)?)?"
@@ -57,7 +57,8 @@ _DIVISION = re.compile(r"\bfor the (?P<what>motion|amendment)\s*:?\s*\(?\d*\)?\s
 _AND_SECONDED = re.compile(rf"\b(?:and|,)\s+(?P<name>{TITLED})\s+(?:seconded|second)\b")
 _VOTE = re.compile(
     r"^\s*(?:members\s+)?(?:voting\s+|who voted\s+)?(?P<side>for|in favour|against|abstain(?:ed|ing|ention|entions)?"
-    r"|abstentions?|did not vote)(?:\s+(?:of\s+)?the\s+(?P<what>motion|amendment|recommendations?|proposal))?"
+    r"|abstentions?|did not vote)(?:\s+(?:of\s+)?(?:the\s+)?(?P<what>motion|amendment|recommendations?|proposal"
+    r"|refusal|approval|deferral|application))?"
     r"\s*(?:\(\s*\d+\s*\)|\d+)?\s*[:\-–]\s*(?:\(?\d+\)?\s*[:\-–]?\s*)?(?P<list>.*)$", re.I)
 _VOTE_SIDE = {"for": "voted-for", "in favour": "voted-for", "against": "voted-against"}
 _DECLARED = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?(?:declared|declares|made a declaration|"
@@ -65,6 +66,18 @@ _DECLARED = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?(?:declared|declar
 _DECLARATION_ROW = re.compile(rf"^\s*(?:[-•·]\s*)?(?P<name>{TITLED})\s*(?:[-–:,]|\t)\s*.*\binterest", re.I)
 _OFFICER_POST = re.compile(r"\b(?:chief executive|director|officer|head of|manager|clerk|solicitor|section 151|"
                            r"monitoring|treasurer|engineer|planner|accountant|adviser|advisor|secretary|lawyer)\b", re.I)
+# a note that says the person chaired this meeting ("(Chair)", "Mayor (Chair)", "Town Mayor, in the Chair"),
+# not that they chair another body ("Chairman of Overview and Scrutiny")
+_VICE_NOTE = re.compile(r"(?:^|[;,]\s*|\b(?:the|and)\s+)(?:vice[- ]?|depute\s+|deputy\s+)(?:chair(?:man|person|woman)?|convener|"
+                        r"convenor|mayor|provost)\b(?!\s+of\b)", re.I)
+_CHAIR_ROLE = re.compile(r"(?:^|[;,]\s*)(?:the\s+)?(?:town\s+|lord\s+)?(?:chair(?:man|person|woman)?|convener|convenor|presiding"
+                         r"|mayor|provost)\s*(?:$|[;,])|\bin the chair\b", re.I)
+_PRESIDED = re.compile(rf"(?P<name>{TITLED})\s+(?:presided|took the chair|was in the chair|in the chair)\b")
+_ABSTAINING = re.compile(rf"(?P<name>{TITLED})\s+(?:abstaining|abstained)\b")
+_ROLE_MOVED = re.compile(r"\bThe (?P<role>(?:Deputy |Vice[- ]|Depute )?(?:Leader|Chair(?:man|person|woman)?|Convener|Convenor|"
+                         r"Provost|Mayor))\s*(?:\([^)]*\)\s*)?(?:,\s*seconded by [^,]{3,60},\s*)?"
+                         r"(?:then\s+|formally\s+)?(?:moved|proposed)\b")
+_CHAIRS = ("chair", "chairman", "chairperson", "chairwoman", "convener", "convenor", "provost", "mayor")
 _STOP = re.compile(r"^\s*(?:\d{1,3}\.?\s+[A-Z]|[A-Z][A-Z ,'&-]{6,}$|item\s+\d|minute\s+\d)")
 
 
@@ -168,7 +181,7 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
             carried = {"councillors": "Councillor", "aldermen": "Alderman"}.get(label.group("label").lower(), "")
             _attendance(p, block, (label.group("label") + " " if carried else "") + label.group("rest"), index)
         elif vote_match and (vote_match.group("list").strip() or _names_follow(p.lines, index)):
-            vote = _vote_role(vote_match)
+            vote = _vote_role(vote_match, p.lines[max(0, index - 4): index + 5])
             block = ""
             _listed(p, vote, vote_match.group("list"), index)
         elif (block or vote) and not _STOP.match(stripped) and _looks_like_names(stripped):
@@ -202,7 +215,8 @@ def _looks_like_names(text: str) -> bool:
 def _role_entry(entry: str) -> bool:
     """An officer listed by post alone ("Chief Executive"), which continues a list but names nobody."""
     words = re.sub(r"\([^)]*\)", "", entry).split()
-    return 0 < len(words) <= 8 and words[0][:1].isupper()
+    small = {"of", "and", "for", "the", "to", "&", "-", "–", "in", "with"}
+    return 0 < len(words) <= 8 and all(w[:1].isupper() or w in small for w in words) and not words[-1].endswith(".")
 
 
 def _block_of(label: str) -> str:
@@ -235,7 +249,7 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
         inner = re.fullmatch(r"\s*(?:The\s+)?[\w -]+?\s*\((?P<name>[^)]*)\)\s*", entry)
         if inner and parse_name(_CHAIR_NOTE.sub("", entry)) is None and parse_name(inner.group("name")):
             entry = f"{inner.group('name')} ({entry.split('(')[0].strip()})"  # "The Mayor (Councillor X)"
-        notes = " ".join(m.group("note") or "in the chair" for m in _CHAIR_NOTE.finditer(entry)).lower()
+        notes = "; ".join(m.group("note") or "in the chair" for m in _CHAIR_NOTE.finditer(entry)).lower()
         substitute = _SUBSTITUTE_IN_LIST.search(entry)
         role = block
         name_part = _CHAIR_NOTE.sub("", entry)
@@ -245,9 +259,9 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
             role = "officer"  # "Also present: Mr Ieuan Thomas (Chief Executive)"
         if block == "officer" and councillor:
             role = "present"  # a councillor listed among those in attendance attended
-        if block == "officer" and re.search(r"\s[-–]\s", name_part):
-            name_part = re.split(r"\s+[-–]\s+", name_part)[0]
-            notes = notes or entry.split("–")[-1].split(" - ")[-1].strip()
+        if re.search(r"\s[-–]\s", name_part):  # "Gwyneth Hopkins - Mayor", "Mark Pritchard - Chief Executive"
+            name_part, dash_note = re.split(r"\s+[-–]\s+", name_part, maxsplit=1)
+            notes = "; ".join(filter(None, (notes, dash_note.strip().lower())))
         if role == "officer" and not notes and not re.match(rf"^{_TITLE}\b", name_part.strip()):
             continue  # an untitled officer is named only with a post: a bare pair of words may be a post
         if not p.add(role, name_part, index, note=notes, title=title):
@@ -257,10 +271,9 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
         if substitute:
             p.add("substitute", name_part, index, note=f"for {substitute.group('for').strip()}", title=title)
         if role in ("present", "chair", "vice-chair"):
-            if re.search(r"\b(?:vice[- ]?(?:chair|convener|convenor|mayor|chairman|chairperson)|deputy (?:mayor|chair))", notes) or block == "vice-chair":
+            if _VICE_NOTE.search(notes) or block == "vice-chair":
                 p.add("vice-chair", name_part, index, title=title)
-            elif re.search(r"\b(?:chair|chairman|chairperson|chairwoman|convener|convenor|presiding|"
-                           r"in the chair|provost)\b", notes) or block == "chair":
+            elif _CHAIR_ROLE.search(notes) or block == "chair":
                 p.add("chair", name_part, index, title=title)
 
 
@@ -292,13 +305,28 @@ def _trim_name(text: str) -> str:
     return " ".join(words)
 
 
-def _vote_role(match: re.Match) -> str:
+def _holder(p: _Page, role: str) -> str:
+    """Who holds a post named instead of a name, from this paper's attendance: the chair of the
+    meeting for "the Chair"/"the Convener", else the one person listed with that post ("(Leader of
+    the Council)"); "" when none or several."""
+    role = role.lower()
+    if role in _CHAIRS:
+        return next((a.name for a in reversed(p.found) if a.role == "chair"), "")
+    vice = role.startswith(("deputy", "vice", "depute"))
+    if vice and role.split()[-1] in _CHAIRS:
+        return next((a.name for a in reversed(p.found) if a.role == "vice-chair"), "")
+    holders = {a.name for a in p.found if a.role == "present" and any(
+        note.strip().startswith(role) for note in re.split(r"[;,]", a.note))}
+    return holders.pop() if len(holders) == 1 else ""
+
+
+def _vote_role(match: re.Match, around: list[str]) -> str:
     side = match.group("side").lower()
     what = (match.group("what") or "").lower()
     if side.startswith("abstain") or side.startswith("did not"):
         return "abstained"
-    if what == "amendment":
-        return "voted-against"  # a vote for the amendment is a vote against the motion put with it
+    if what == "amendment" and side == "for" and any(re.match(r"^\s*for the motion\b", line, re.I) for line in around):
+        return "voted-against"  # a division between motion and amendment: for the amendment is against the motion
     return _VOTE_SIDE.get(side, "voted-for")
 
 
@@ -324,6 +352,14 @@ def _sentences(p: _Page, text: str, index: int) -> None:
         p.add(role, _name_only(match.group("name")), index)
     for match in _AND_SECONDED.finditer(text):
         p.add("seconded", _name_only(match.group("name")), index)
+    for match in _PRESIDED.finditer(text):
+        p.add("chair", _name_only(match.group("name")), index)
+    for match in _ABSTAINING.finditer(text):
+        p.add("abstained", _name_only(match.group("name")), index)
+    for match in _ROLE_MOVED.finditer(text):  # "The Convener, seconded by ..., moved"; "The Leader proposed"
+        who = _holder(p, match.group("role"))
+        if who:
+            p.add("moved", who, index, note=f"as {match.group('role')}")
     if re.search(r"substitut|deputis", text, re.I):
         _substitutes(p, text, index)
     apologies = _APOLOGY_SENTENCE.search(text)
