@@ -15,8 +15,8 @@ from pathlib import Path
 
 from archive.errors import IndexMismatchError, IndexMissingError
 
-FORMAT_VERSION = 6  # 2: questions table, page labels; 3: term_df; 4: commitments; 5: vectors.npy + ANN, chunk dates;
-#                     6: documents.ocr_pages
+FORMAT_VERSION = 7  # 2: questions table, page labels; 3: term_df; 4: commitments; 5: vectors.npy + ANN, chunk dates;
+#                     6: documents.ocr_pages; 7: appearances, people, recommendations, resolutions, decisions
 # Bump when reading, splitting or chunking changes what a paper yields: unchanged papers are then
 # read again instead of being copied from the previous generation.
 PARSER_VERSION = 8  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month;
