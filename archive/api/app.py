@@ -23,7 +23,7 @@ from archive.api import feeds as feed_module
 from archive.api.cache import ResponseCache
 from archive.api.limits import BodyLimit, RateLimit, TimeLimitExceeded, Worker
 from archive.api.live import LiveArchive, warm
-from archive.api.routes import ask, feeds, health, papers, records, write
+from archive.api.routes import ask, feeds, health, papers, people, records, write
 from archive.api.routes.common import Shared, error, package_version
 from archive.api.settings import ApiSettings
 from archive.errors import ArchiveError
@@ -84,7 +84,8 @@ def create_app(archive, settings: ApiSettings | None = None, index_dir: Path | s
                            allow_headers=["Content-Type"], expose_headers=["Retry-After"])
 
     shared = Shared(settings, live, worker, cache, feed_store)
-    groups = [ask, records, papers, health, feeds] + ([] if settings.public else [write])  # never writes in public
+    groups = [ask, records, people, papers, health, feeds]
+    groups += [] if settings.public else [write]  # never writes in public
     for group in groups:
         app.include_router(group.router(shared))
     return app

@@ -23,16 +23,17 @@ from archive.text import terms
 OUTCOMES = ("agreed", "agreed-amended", "deferred", "rejected", "noted", "referred", "not-found")
 
 _RECOMMENDATIONS = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?Recommendations?(?:\(s\))?\s*:?\s*$", re.I)
-_SECTION = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:Alternative options?|Key considerations|Reasons? for|Purpose|Background|"
-                      r"Site description|Community impact|Environmental impact|Financial implications|Legal implications|"
+_SECTION = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:Alternative options?|Key considerations|Reasons? for|Purpose|"
+                      r"Background|Site description|Community impact|Environmental impact|Financial implications|"
+                      r"Legal implications|"
                       r"Risk management|Consultees|Appendices|Background papers|Introduction|Executive summary|"
                       r"Report details|Summary|Wards affected|Decision type|Classification)\b", re.I)
 _MEETING = re.compile(r"^\s*Meeting:\s*(?P<body>.+)$", re.I)
 _MEETING_DATE = re.compile(r"^\s*Meeting date:\s*(?P<date>.+)$", re.I)
 _ITEM = re.compile(r"^\s*(?:(?:Item|Minute|Min\.?)\s+)?(?P<number>\d{1,3}|\d{2,4}/\d{1,4}|[A-Z]{1,4}\d{0,2}/\d{1,4})"
                    r"[.:)]?\s+(?P<title>.{3,160})$")
-_RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYNWYD|Decision)\b\s*(?:[:\-–]|that\b|to\b|,)",
-                       re.M)
+_RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYNWYD|Decision)\b"
+                       r"\s*(?:[:\-–]|that\b|to\b|,)", re.M)
 _STATUS = re.compile(r"^\s*Decision status:\s*(?P<status>.+)$", re.I | re.M)
 _DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
 _DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
@@ -41,13 +42,14 @@ _LOST = re.compile(r"\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bno
 _CARRIED = re.compile(r"[^.;]*\b(?:was|were|and)\s+(?:duly\s+)?(?:agreed|carried)\b[^.;]*", re.I)
 _DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a) "
                        r"(?:next|future|later)\b|be continued\b|withdrawn)", re.I)
-_REFERRED = re.compile(r"\b(?:referred|remitted|refer|remit)\s+(?:back\s+)?(?:[\w'’-]+\s+){0,6}?to\b|\bbe referred\b|\bbe remitted\b", re.I)
+_REFERRED = re.compile(r"\b(?:referred|remitted|refer|remit)\s+(?:back\s+)?(?:[\w'’-]+\s+){0,6}?to\b"
+                       r"|\bbe referred\b|\bbe remitted\b", re.I)
 _REJECTED = re.compile(r"\b(?:refused|rejected|not (?:be )?(?:approved|agreed|adopted|accepted|supported)|"
                        r"declined to (?:approve|agree|support)|did not (?:approve|agree|support|accept))\b", re.I)
 _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments?|with the following amendments?|"
                       r"subject to the (?:deletion|addition|removal|inclusion)|with the (?:deletion|addition|removal|"
-                      r"inclusion) of|amended to (?:read|include)|following amendments?|as varied|subject to the variation)\b",
-                      re.I)
+                      r"inclusion) of|amended to (?:read|include)|following amendments?|as varied|"
+                      r"subject to the variation)\b", re.I)
 _AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b", re.I)
 _NOTED = re.compile(r"\b(?:be noted|noted|note the|notes the|received and noted|be received)\b", re.I)
 _AGREED = re.compile(r"\b(?:approved?|agreed?|adopt(?:ed)?|endorsed?|accepted?|granted|confirmed|extended|frozen|"
@@ -122,9 +124,7 @@ def extract_recommendations(document: Document, starts: list[PartStart]) -> list
             text = rows[cursor][3].strip()
             if text and (_SECTION.match(text) or (rows[cursor][0], rows[cursor][2]) >= _next_start(starts, part_id)):
                 break
-            if text and text.lower() not in ("that:", "that", "the committee is asked to:"):
-                collected.append(text)
-            elif text:
+            if (text and text.lower() not in ("that:", "that", "the committee is asked to:")) or text:
                 collected.append(text)
             cursor += 1
         text = " ".join(" ".join(collected).split())
@@ -364,7 +364,7 @@ def link(recommendations: list[dict], resolutions: list[dict]) -> list[Decision]
                 pairs.append((score, n, places[id(row)]))
     chosen: dict[int, int] = {}  # each resolution decides one report at most: the best fitting first
     taken: set[int] = set()
-    for score, n, m in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _, n, m in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if n not in chosen and m not in taken:
             chosen[n] = m
             taken.add(m)

@@ -30,7 +30,8 @@ _TOKEN = re.compile(r"^(?:[A-Z][a-z]*\.?|[A-Z]\.?|(?:Mc|Mac|O'|O’|D'|D’)[A-Z
 # words that are never part of a person's name: a role, a body, a place word, a function word
 NOT_NAME = frozenset("""
 council committee cabinet board panel director officer officers executive chief head manager services service
-member members councillor councillors cllr cllrs alderman aldermen mayor chair chairman chairperson chairwoman vice convener convenor leader deputy clerk solicitor
+member members councillor councillors cllr cllrs alderman aldermen mayor chair chairman chairperson chairwoman vice
+convener convenor leader deputy clerk solicitor
 secretary monitoring democratic legal finance planning team group assistant corporate strategic principal senior
 lead support governance scrutiny adviser advisor authority police fire health nhs trust partnership county
 borough district city town parish community communities children adult adults people education

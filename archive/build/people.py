@@ -36,10 +36,12 @@ _LABEL = re.compile(
     r"|chair(?:man|person)?|vice[- ]chair(?:man|person)?|convener|vice[- ]convener|presiding"
     r"|also present|also in attendance|in attendance|officers?(?: present| in attendance| attending)?"
     r"|others present[^:]*|others in attendance[^:]*|apologies(?: for absence)?|apologies received from"
-    r"|substitutes?|named substitutes?|councillors?|aldermen|members|co-opted members?|voting members?)\s*[:\-–]\s*(?P<rest>.*)$", re.I)
+    r"|substitutes?|named substitutes?|councillors?|aldermen|members|co-opted members?|voting members?)"
+    r"\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 _APOLOGY_SENTENCE = re.compile(
     r"\b(?:apologies|an apology)\s+(?:for\s+(?:absence|non-attendance)\s+)?(?:were|had been|was|have been)\s+"
-    r"(?:received|submitted|tendered|given|noted|reported|intimated)(?:\s+and\s+(?:accepted|noted|approved))?\s+(?:from|on behalf of|by|for)\s+(?P<list>[^.]+)", re.I)
+    r"(?:received|submitted|tendered|given|noted|reported|intimated)(?:\s+and\s+(?:accepted|noted|approved))?"
+    r"\s+(?:from|on behalf of|by|for)\s+(?P<list>[^.]+)", re.I)
 _SUBSTITUTE = re.compile(
     rf"(?P<sub>{NAME})\s*,?\s*(?i:\(?\s*(?:was\s+)?(?:present\s+|attended\s+|attending\s+)?(?:as\s+(?:a\s+|the\s+)?)?"
     rf"(?:named\s+)?(?:substitute|substituting|substituted|deputising)\s+(?:member\s+)?(?:for|on behalf of)\s+)"
@@ -53,7 +55,8 @@ _SECONDED_BY = re.compile(rf"\b(?i:seconded\s+by|seconder:)\s+(?P<name>{NAME})"
 _SUBJECT_MOVED = re.compile(rf"(?P<name>{TITLED})\s*(?:\([^)]*\)\s*)?(?:,\s*[^,]{{3,60}},\s*)?"
                             rf"(?:then\s+|formally\s+|duly\s+|subsequently\s+)?(?P<verb>moved|proposed|seconded)\b")
 # "there voted for the motion 5 (Councillors A, B and C) and for the amendment 2 (Councillors D and E)"
-_DIVISION = re.compile(r"\bfor the (?P<what>motion|amendment)\s*:?\s*\(?\d*\)?\s*\((?P<list>(?:[^()]|\([^()]*\))*)\)", re.I)
+_DIVISION = re.compile(r"\bfor the (?P<what>motion|amendment)\s*:?\s*\(?\d*\)?\s*"
+                       r"\((?P<list>(?:[^()]|\([^()]*\))*)\)", re.I)
 _AND_SECONDED = re.compile(rf"\b(?:and|,)\s+(?P<name>{TITLED})\s+(?:seconded|second)\b")
 _VOTE = re.compile(
     r"^\s*(?:members\s+)?(?:voting\s+|who voted\s+)?(?P<side>for|in favour|against|abstain(?:ed|ing|ention|entions)?"
@@ -65,16 +68,20 @@ _DECLARED = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?(?:declared|declar
                        rf"disclosed|registered)\b")
 _DECLARATION_ROW = re.compile(rf"^\s*(?:[-•·]\s*)?(?P<name>{TITLED})\s*(?:[-–:,]|\t)\s*.*\binterest", re.I)
 _OFFICER_POST = re.compile(r"\b(?:chief executive|director|officer|head of|manager|clerk|solicitor|section 151|"
-                           r"monitoring|treasurer|engineer|planner|accountant|adviser|advisor|secretary|lawyer)\b", re.I)
+                           r"monitoring|treasurer|engineer|planner|accountant|adviser|advisor|secretary|lawyer)\b",
+                           re.I)
 # a note that says the person chaired this meeting ("(Chair)", "Mayor (Chair)", "Town Mayor, in the Chair"),
 # not that they chair another body ("Chairman of Overview and Scrutiny")
-_VICE_NOTE = re.compile(r"(?:^|[;,]\s*|\b(?:the|and)\s+)(?:vice[- ]?|depute\s+|deputy\s+)(?:chair(?:man|person|woman)?|convener|"
+_VICE_NOTE = re.compile(r"(?:^|[;,]\s*|\b(?:the|and)\s+)(?:vice[- ]?|depute\s+|deputy\s+)"
+                        r"(?:chair(?:man|person|woman)?|convener|"
                         r"convenor|mayor|provost)\b(?!\s+of\b)", re.I)
-_CHAIR_ROLE = re.compile(r"(?:^|[;,]\s*)(?:the\s+)?(?:town\s+|lord\s+)?(?:chair(?:man|person|woman)?|convener|convenor|presiding"
+_CHAIR_ROLE = re.compile(r"(?:^|[;,]\s*)(?:the\s+)?(?:town\s+|lord\s+)?"
+                         r"(?:chair(?:man|person|woman)?|convener|convenor|presiding"
                          r"|mayor|provost)\s*(?:$|[;,])|\bin the chair\b", re.I)
 _PRESIDED = re.compile(rf"(?P<name>{TITLED})\s+(?:presided|took the chair|was in the chair|in the chair)\b")
 _ABSTAINING = re.compile(rf"(?P<name>{TITLED})\s+(?:abstaining|abstained)\b")
-_ROLE_MOVED = re.compile(r"\bThe (?P<role>(?:Deputy |Vice[- ]|Depute )?(?:Leader|Chair(?:man|person|woman)?|Convener|Convenor|"
+_ROLE_MOVED = re.compile(r"\bThe (?P<role>(?:Deputy |Vice[- ]|Depute )?"
+                         r"(?:Leader|Chair(?:man|person|woman)?|Convener|Convenor|"
                          r"Provost|Mayor))\s*(?:\([^)]*\)\s*)?(?:,\s*seconded by [^,]{3,60},\s*)?"
                          r"(?:then\s+|formally\s+)?(?:moved|proposed)\b")
 _CHAIRS = ("chair", "chairman", "chairperson", "chairwoman", "convener", "convenor", "provost", "mayor")
@@ -203,7 +210,7 @@ def _names_follow(lines: list[str], index: int) -> bool:
 
 def _looks_like_names(text: str) -> bool:
     """A line that continues a list of names: every entry parses as one (parenthesised notes aside)."""
-    if len(text) > 600 or text.endswith((".", "?")) and len(text.split()) > 12:
+    if len(text) > 600 or (text.endswith((".", "?")) and len(text.split()) > 12):
         return False
     entries = list_names(text)
     if not entries:
@@ -253,8 +260,8 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
         substitute = _SUBSTITUTE_IN_LIST.search(entry)
         role = block
         name_part = _CHAIR_NOTE.sub("", entry)
-        councillor = re.match(r"^(?:(?:County\s+)?Councillor|Cllr|Alderman|Bailie|Provost)\b", title or name_part.strip(),
-                              re.I)
+        councillor = re.match(r"^(?:(?:County\s+)?Councillor|Cllr|Alderman|Bailie|Provost)\b",
+                              title or name_part.strip(), re.I)
         if role in ("present", "chair", "vice-chair") and not councillor and _OFFICER_POST.search(notes):
             role = "officer"  # "Also present: Mr Ieuan Thomas (Chief Executive)"
         if block == "officer" and councillor:

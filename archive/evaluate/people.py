@@ -131,7 +131,8 @@ def _decisions(decisions: list[Decision], expected: list[dict]) -> dict:
         right += ok
         per_outcome[e["outcome"]][0] += 1
         per_outcome[e["outcome"]][1] += ok
-        rows.append({"report": e["report"], "expected": e["outcome"], "found": outcome, "minutes": minutes, "right": ok})
+        rows.append({"report": e["report"], "expected": e["outcome"], "found": outcome, "minutes": minutes,
+                     "right": ok})
     return {"expected": len(expected), "right": right,
             "accuracy": round(right / len(expected), 3) if expected else 1.0,
             "by_outcome": {k: {"expected": v[0], "right": v[1]} for k, v in sorted(per_outcome.items())},
@@ -146,7 +147,8 @@ def evaluate(corpus_dir: Path, expected_path: Path) -> dict:
 def report_text(name: str, result: dict, verbose: bool = False) -> str:
     lines = [f"{name}", f"{'role':14} {'expected':>8} {'found':>6} {'right':>6} {'precision':>9} {'recall':>7}"]
     for role, r in [*result["roles"].items(), ("all roles", result["all"])]:
-        lines.append(f"{role:14} {r['expected']:8} {r['found']:6} {r['right']:6} {r['precision']:9.3f} {r['recall']:7.3f}")
+        lines.append(f"{role:14} {r['expected']:8} {r['found']:6} {r['right']:6} {r['precision']:9.3f} "
+                     f"{r['recall']:7.3f}")
     d = result["decisions"]
     lines.append(f"decisions: {d['right']}/{d['expected']} outcomes right ({d['accuracy']:.3f}); "
                  + ", ".join(f"{k} {v['right']}/{v['expected']}" for k, v in d["by_outcome"].items()))

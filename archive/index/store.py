@@ -188,7 +188,8 @@ def write_commitments(connection: sqlite3.Connection, commitments: list) -> None
 APPEARANCE_FIELDS = ("doc_id", "part_id", "role", "name", "note", "meeting_date", "committee", "item", "quote", "page",
                      "line")
 RECOMMENDATION_FIELDS = ("doc_id", "part_id", "title", "committee", "meeting_date", "text", "page", "line")
-RESOLUTION_FIELDS = ("doc_id", "part_id", "item", "committee", "meeting_date", "text", "outcome", "kind", "page", "line")
+RESOLUTION_FIELDS = ("doc_id", "part_id", "item", "committee", "meeting_date", "text", "outcome", "kind", "page",
+                     "line")
 
 
 def _insert(connection: sqlite3.Connection, table: str, fields: tuple[str, ...], records: list) -> None:
@@ -239,7 +240,9 @@ def people_rows(connection: sqlite3.Connection) -> list[dict]:
 
 def appearance_rows(connection: sqlite3.Connection, person_id: int | None = None) -> list[dict]:
     """Appearances of people (of one person), oldest meeting first."""
-    where, params = ("WHERE person_id = ?", [person_id]) if person_id is not None else ("WHERE person_id IS NOT NULL", [])
+    where, params = ("WHERE person_id IS NOT NULL", [])
+    if person_id is not None:
+        where, params = "WHERE person_id = ?", [person_id]
     return [dict(r) for r in connection.execute(
         f"SELECT {', '.join(APPEARANCE_FIELDS)}, person_id FROM appearances {where}"
         " ORDER BY meeting_date, doc_id, page, line, role", params)]

@@ -23,6 +23,7 @@ from archive.tables import display_rows
 from archive.text import terms
 from archive.web import feedback
 from archive.web.params import iso, max_question, param, parse_iso, public
+from archive.web.people_views import decisions_view, people_view
 from archive.web.present import highlight, location_html, safe, table_html
 from archive.web.views import browse_view, commitments_view, feedback_view, figures_view
 from archive.web.webcache import load_archive
@@ -35,7 +36,8 @@ EXAMPLES = [
 
 
 # The filters each view applies; a view not named here shows none.
-VIEW_FILTERS = {"Ask": ("council", "committee", "type", "dates"), "Commitments": ("council", "committee", "dates")}
+VIEW_FILTERS = {"Ask": ("council", "committee", "type", "dates"), "Commitments": ("council", "committee", "dates"),
+                "People": ("council",), "Decisions": ("council", "committee", "dates")}
 
 
 def sidebar(archive: Archive, view: str = "Ask") -> Filters:
@@ -242,13 +244,19 @@ def main() -> None:
             st.code("archive index corpus/", language="bash")
         st.stop()
 
-    views = ["Ask", "Browse", "Commitments", "Figures"] + ([] if public() else ["Feedback"])
-    view = st.sidebar.radio("View", views, horizontal=True, key="view")
+    views = ["Ask", "Browse", "Commitments", "People", "Decisions", "Figures"] + ([] if public() else ["Feedback"])
+    asked_view = param("view")  # a link to a person's page names its view
+    view = st.sidebar.radio("View", views, index=views.index(asked_view) if asked_view in views else 0,
+                            horizontal=True, key="view")
     filters = sidebar(archive, view)
     if view == "Browse":
         browse_view(archive)
     elif view == "Commitments":
         commitments_view(archive, filters)
+    elif view == "People":
+        people_view(archive, filters)
+    elif view == "Decisions":
+        decisions_view(archive, filters)
     elif view == "Figures":
         figures_view(archive)
     elif view == "Feedback":

@@ -109,6 +109,21 @@ def _first_type(question: str, skip: tuple[str, ...] = ()) -> str:
     return next((name for name, pattern in _EXPECT if name not in skip and pattern.search(question)), "")
 
 
+# "Was the recommendation on X agreed?", "Was the officers' recommendation agreed, or amended?", "What became
+# of the proposal to close Y?", "What was decided about Z?": answered from the decisions table (ask/decided.py)
+_DECISION = re.compile(
+    r"^\s*(?:was|were|did|has|have|had)\b.{0,200}?\b(?:recommendations?|proposals?|motion|report|application|policy"
+    r"|strategy|budget|plan)\b.{0,200}?\b(?:agreed|approved?|adopted|accepted|rejected|refused|amended|deferred|passed"
+    r"|carried|noted|referred|go through|lost)\b"
+    r"|\bwhat (?:became of|happened to|was (?:the )?(?:decided|decision|outcome))\b"
+    r"|\b(?:outcome|fate) of the (?:recommendations?|proposals?|motion|report)\b", re.I)
+
+
+def asks_decision(question: str) -> bool:
+    """Whether the question asks what became of a recommendation, proposal or motion."""
+    return bool(_DECISION.search(question))
+
+
 def asked_role(question: str) -> str:
     for role, asked in ROLES_ASKED.items():
         if asked.search(question):

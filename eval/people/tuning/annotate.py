@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (annotation data: one meeting per block, one role per line)
 """Writes expected.jsonl: the people roles and decision outcomes of the tuning minutes, written by hand."""
 import json
 from pathlib import Path
