@@ -29,12 +29,21 @@ def _appearance(resources, row: dict) -> dict:
 
 
 def _matches(person: dict, name: str) -> bool:
+    """A substring of a form as printed ("Kowalski", "Cllr J Smith"), or the same person's name however
+    written: "Joanne Smith" finds Joanne Smith (and her "J Smith" once merged), never Jane, John or an
+    unmerged "J Smith"; "J Smith" finds every J... Smith; "Smith" every Smith."""
     wanted = " ".join(name.lower().replace(".", "").split())
     if any(wanted in " ".join(form.lower().replace(".", "").split()) for form in [person["display"], *person["forms"]]):
         return True
-    form = parse_name(name) or parse_name(name, "Councillor")
-    return bool(form) and form.surname.lower() == person["name"].split(" (")[0].split()[-1].lower() and (
-        form.bare or person["name"].lower().startswith(form.given.lower()[:1]))
+    asked, own = parse_name(name) or parse_name(name, "Councillor"), parse_name(person["name"].split(" (")[0],
+                                                                               "Councillor")
+    if not asked or not own or asked.surname.lower() != own.surname.lower():
+        return False
+    if asked.bare:
+        return True
+    if asked.full:
+        return asked.key == own.key
+    return own.initials.startswith(asked.initials) or asked.initials.startswith(own.initials)
 
 
 def people(resources, name: str = "", council: str = "") -> list[dict]:
