@@ -32,15 +32,20 @@ _MEETING = re.compile(r"^\s*Meeting:\s*(?P<body>.+)$", re.I)
 _MEETING_DATE = re.compile(r"^\s*Meeting date:\s*(?P<date>.+)$", re.I)
 _ITEM = re.compile(r"^\s*(?:(?:Item|Minute|Min\.?)\s+)?(?P<number>\d{1,3}|\d{2,4}/\d{1,4}|[A-Z]{1,4}\d{0,2}/\d{1,4})"
                    r"[.:)]?\s+(?P<title>.{3,160})$")
-_RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYNWYD|Decision)\b"
-                       r"\s*(?:[:\-–]|that\b|to\b|,)", re.M)
+_RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYNWYD|Decision|DECISION)\b"
+                       r"\s*(?:[:\-–]|that\b|to\b|,)"
+                       # "The Committee agreed to ...", "the Council DECIDED to ...", "... put to the meeting and AGREED."
+                       r"|\b(?:Committee|Council|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?"
+                       r"(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)\b\s*(?::|that\b|to\b)"
+                       r"|\bput to the (?:meeting|vote) and (?:was\s+)?(?:AGREED|agreed|CARRIED|carried)\b", re.M)
 _STATUS = re.compile(r"^\s*Decision status:\s*(?P<status>.+)$", re.I | re.M)
 _DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
 _DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
-_LOST = re.compile(r"\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b|\b(?:therefore\s+)?fell\b|"
-                   r"\bwas defeated\b", re.I)
-_CARRIED = re.compile(r"[^.;]*\b(?:was|were|and)\s+(?:duly\s+)?(?:agreed|carried)\b[^.;]*", re.I)
-_DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a) "
+_LOST = re.compile(r"(?<!amendment )\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b"
+                   r"|(?<!amendment )\b(?:therefore\s+)?fell\b|\bwas defeated\b", re.I)
+_CARRIED = re.compile(r"[^.;]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+)?(?:agreed|carried)\b[^.;]*",
+                      re.I)
+_DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a|its|their) "
                        r"(?:next|future|later)\b|be continued\b|withdrawn)", re.I)
 _REFERRED = re.compile(r"\b(?:referred|remitted|refer|remit)\s+(?:back\s+)?(?:[\w'’-]+\s+){0,6}?to\b"
                        r"|\bbe referred\b|\bbe remitted\b", re.I)
@@ -50,6 +55,10 @@ _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments
                       r"subject to the (?:deletion|addition|removal|inclusion)|with the (?:deletion|addition|removal|"
                       r"inclusion) of|amended to (?:read|include)|following amendments?|as varied|"
                       r"subject to the variation)\b", re.I)
+# what was resolved differs from what was recommended: "with the grant for X reduced to £4,000"
+_CHANGED = re.compile(r"\bwith (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|deleted|added|"
+                      r"amended)\b", re.I)
+_MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million)?", re.I)
 _AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b", re.I)
 _NOTED = re.compile(r"\b(?:be noted|noted|note the|notes the|received and noted|be received)\b", re.I)
 _AGREED = re.compile(r"\b(?:approved?|agreed?|adopt(?:ed)?|endorsed?|accepted?|granted|confirmed|extended|frozen|"
@@ -171,7 +180,13 @@ def _minutes_container(document: Document, starts: list[PartStart], part_id: int
     return starts[0] if _is_minutes(document) or "agenda item" in document.doc_type.lower() else None
 
 
+_INLINE_ITEM = re.compile(r"^\s*(?P<number>\d{1,4}/\d{2,4})\.?\s+(?P<title>[A-Z][^:.]{2,80}):\s")
+
+
 def _item_heading(line: str) -> str:
+    inline = _INLINE_ITEM.match(line)  # a parish's "81/24 Precept 2025/26: The Clerk's draft ..."
+    if inline:
+        return f"{inline.group('number')} {inline.group('title').strip()}"
     match = _ITEM.match(line)
     if not match or re.search(r"\.\s*$", line):
         return ""
@@ -200,7 +215,8 @@ def extract_resolutions(document: Document, starts: list[PartStart]) -> list[Res
         if heading or page_item:  # a numbered item of minutes, or a ModernGov page of one item
             current = [heading or starts[part_id].title, part_id, page_no, line_no + 1, [], container]
             items.append(current)
-            continue
+            if not _INLINE_ITEM.match(line):
+                continue  # an inline heading's line goes on with the item's text
         if current is not None:
             current[4].append((page_no, line_no + 1, line))
     found = []
@@ -278,7 +294,7 @@ def classify(item_text: str, resolved: str) -> str | None:
         return "referred"
     if _REJECTED.search(resolved):
         return "rejected"
-    if _AMENDED.search(resolved) or (_AMENDMENT_CARRIED.search(item_text) and not _LOST.search(
+    if _AMENDED.search(resolved) or _CHANGED.search(resolved) or (_AMENDMENT_CARRIED.search(item_text) and not _LOST.search(
             item_text[_AMENDMENT_CARRIED.search(item_text).end():])):
         return "agreed-amended"
     body = _NOTED.sub("", resolved)
@@ -343,6 +359,22 @@ def _same_body(a: str, b: str) -> bool:
     return not wa or not wb or bool(wa & wb) or a.lower() in b.lower() or b.lower() in a.lower()
 
 
+def _amounts(text: str) -> set[str]:
+    return {re.sub(r"[\s,£]", "", m.group(0)).lower() for m in _MONEY.finditer(text)}
+
+
+def _outcome(rec: dict, resolution: dict | None) -> str:
+    """The resolution's outcome; "agreed" becomes "agreed-amended" when it sets sums the report did not
+    recommend (a precept of £38,500 where £39,750 was recommended)."""
+    if resolution is None:
+        return "not-found"
+    outcome = resolution["outcome"]
+    recommended, resolved = _amounts(rec["text"]), _amounts(resolution["text"])
+    if outcome == "agreed" and recommended and resolved and not resolved & recommended:
+        return "agreed-amended"
+    return outcome
+
+
 def link(recommendations: list[dict], resolutions: list[dict]) -> list[Decision]:
     """recommendations and resolutions as stored rows with their paper's "council". A recommendation
     is decided by the resolution of its council and meeting date whose item shares most of the
@@ -373,7 +405,7 @@ def link(recommendations: list[dict], resolutions: list[dict]) -> list[Decision]
     for n, rec in enumerate(recommendations):
         best = resolutions[chosen[n]] if n in chosen else None
         decisions.append(Decision(rec["council"], rec["committee"], rec["meeting_date"], rec["title"],
-                                  best["outcome"] if best else "not-found", rec, best))
+                                  _outcome(rec, best), rec, best))
     for row in resolutions:
         if row["kind"] == "decision record" and (row["doc_id"], row["page"], row["line"]) not in used:
             decisions.append(Decision(row["council"], row["committee"], row["meeting_date"], row["item"],

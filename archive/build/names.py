@@ -185,6 +185,9 @@ def _merge_council(council: str, items: list[tuple[dict, NameForm]], people: lis
     # by who was at the meeting; an unresolved bare name stays a person of its meeting alone
     for row, form in sorted((item for item in items if not item[1].full), key=lambda item: item[1].bare):
         candidates = by_surname.get(form.surname.lower(), [])
+        if form.bare and not candidates:  # no spelt-out name: the council's "P Warren"s can take a bare "Warren"
+            candidates = sorted({k for k, found in groups.items() if "(unresolved)" not in k and found[0][1].initials
+                                 and found[0][1].surname.lower() == form.surname.lower()})
         if form.initials:
             candidates = [k for k in candidates if _compatible(groups[k][0][1].initials, form.initials)]
         else:
@@ -195,6 +198,8 @@ def _merge_council(council: str, items: list[tuple[dict, NameForm]], people: lis
             present_at[row["meeting"]].add(candidates[0])
         elif form.initials or not candidates:
             groups.setdefault(form.key, []).append((row, form))
+            if form.initials:
+                present_at[row["meeting"]].add(form.key)
         else:
             groups.setdefault(f"{form.key} (unresolved) {row['meeting']}", []).append((row, form))
     for key in sorted(groups):

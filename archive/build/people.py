@@ -60,6 +60,7 @@ _DIVISION = re.compile(r"\bfor the (?P<what>motion|amendment)\s*:?\s*\(?\d*\)?\s
 _AND_SECONDED = re.compile(rf"\b(?:and|,)\s+(?P<name>{TITLED})\s+(?:seconded|second)\b")
 _VOTE = re.compile(
     r"^\s*(?:members\s+)?(?:voting\s+|who voted\s+)?(?P<side>for|in favour|against|abstain(?:ed|ing|ention|entions)?"
+    r"|motion|amendment"
     r"|abstentions?|did not vote)(?:\s+(?:of\s+)?(?:the\s+)?(?P<what>motion|amendment|recommendations?|proposal"
     r"|refusal|approval|deferral|application))?"
     r"\s*(?:\(\s*\d+\s*\)|\d+)?\s*[:\-–]\s*(?:\(?\d+\)?\s*[:\-–]?\s*)?(?P<list>.*)$", re.I)
@@ -67,6 +68,10 @@ _VOTE_SIDE = {"for": "voted-for", "in favour": "voted-for", "against": "voted-ag
 _DECLARED = re.compile(rf"(?P<name>{NAME})\s*(?:\([^)]*\)\s*)?(?:declared|declares|made a declaration|"
                        rf"disclosed|registered)\b")
 _DECLARATION_ROW = re.compile(rf"^\s*(?:[-•·]\s*)?(?P<name>{TITLED})\s*(?:[-–:,]|\t)\s*.*\binterest", re.I)
+_MINUTE_NUMBER = re.compile(r"^\d{1,4}/\d{2,4}\.?\s+(?=[A-Z])")
+# a list's label as a heading of its own line ("PRESENT", "ALSO PRESENT", "APOLOGIES"), the names below it
+_HEADING_LABEL = re.compile(r"^(?P<label>PRESENT|MEMBERS PRESENT|ALSO PRESENT|IN ATTENDANCE|OFFICERS(?: PRESENT)?"
+                            r"|OFFICERS IN ATTENDANCE|APOLOGIES(?: FOR ABSENCE)?|SEDERUNT|SUBSTITUTES?)(?P<rest>)\s*$")
 _OFFICER_POST = re.compile(r"\b(?:chief executive|director|officer|head of|manager|clerk|solicitor|section 151|"
                            r"monitoring|treasurer|engineer|planner|accountant|adviser|advisor|secretary|lawyer)\b",
                            re.I)
@@ -180,7 +185,8 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
         if not stripped:
             index += 1
             continue
-        label = _LABEL.match(stripped)
+        stripped = _MINUTE_NUMBER.sub("", stripped)  # "78/24 Apologies: ..."
+        label = _LABEL.match(stripped) or _HEADING_LABEL.match(stripped)
         vote_match = _VOTE.match(stripped)
         if label and not (vote_match and label.group("label").lower() in ("members",)):
             block = _block_of(label.group("label"))
@@ -251,7 +257,7 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
             for entry, title in list_names(text):
                 p.add("substitute", entry, index, title=title)
         return
-    for entry, title in list_names(_protect_notes(text)):
+    for entry, title in _posts_joined(list_names(_protect_notes(text))):
         entry = entry.replace("\x00", ",").replace("\x01", " and ")
         inner = re.fullmatch(r"\s*(?:The\s+)?[\w -]+?\s*\((?P<name>[^)]*)\)\s*", entry)
         if inner and parse_name(_CHAIR_NOTE.sub("", entry)) is None and parse_name(inner.group("name")):
@@ -282,6 +288,18 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
                 p.add("vice-chair", name_part, index, title=title)
             elif _CHAIR_ROLE.search(notes) or block == "chair":
                 p.add("chair", name_part, index, title=title)
+
+
+def _posts_joined(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Ross Anderson, Planning Manager": a post listed after a name is that name's note."""
+    out: list[tuple[str, str]] = []
+    for entry, title in entries:
+        post_only = parse_name(re.split(r"\s+[-–]\s+", entry)[0]) is None and not re.match(rf"^{_TITLE}\b", entry)
+        if out and not title and post_only and _OFFICER_POST.search(entry) and "(" not in out[-1][0]:
+            out[-1] = (f"{out[-1][0]} ({entry})", out[-1][1])
+        else:
+            out.append((entry, title))
+    return out
 
 
 def _protect_notes(text: str) -> str:
@@ -332,6 +350,8 @@ def _vote_role(match: re.Match, around: list[str]) -> str:
     what = (match.group("what") or "").lower()
     if side.startswith("abstain") or side.startswith("did not"):
         return "abstained"
+    if side in ("motion", "amendment"):  # a division's lists: "Motion: ..." / "Amendment: ..."
+        return "voted-for" if side == "motion" else "voted-against"
     if what == "amendment" and side == "for" and any(re.match(r"^\s*for the motion\b", line, re.I) for line in around):
         return "voted-against"  # a division between motion and amendment: for the amendment is against the motion
     return _VOTE_SIDE.get(side, "voted-for")
