@@ -34,7 +34,8 @@ _ITEM = re.compile(r"^\s*(?:(?:Item|Minute|Min\.?)\s+)?(?P<number>\d{1,3}|\d{2,4
                    r"[.:)]?\s+(?P<title>.{3,160})$")
 _RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYNWYD|Decision|DECISION)\b"
                        r"\s*(?:[:\-–]|that\b|to\b|,)"
-                       # "The Committee agreed to ...", "the Council DECIDED to ...", "... put to the meeting and AGREED."
+                       # "The Committee agreed to ...", "the Council DECIDED to ...",
+                       # "... put to the meeting and AGREED."
                        r"|\b(?:Committee|Council|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?"
                        r"(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)\b\s*(?::|that\b|to\b)"
                        r"|\bput to the (?:meeting|vote) and (?:was\s+)?(?:AGREED|agreed|CARRIED|carried)\b", re.M)
@@ -45,7 +46,8 @@ _LOST = re.compile(r"(?<!amendment )\b(?:was|being|declared|were)\s+(?:declared\
                    r"|(?<!amendment )\b(?:therefore\s+)?fell\b|\bwas defeated\b", re.I)
 _CARRIED = re.compile(r"[^.;]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+)?(?:agreed|carried)\b[^.;]*",
                       re.I)
-_DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a|its|their) "
+_DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|"
+                       r"continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a|its|their) "
                        r"(?:next|future|later)\b|be continued\b|withdrawn)", re.I)
 _REFERRED = re.compile(r"\b(?:referred|remitted|refer|remit)\s+(?:back\s+)?(?:[\w'’-]+\s+){0,6}?to\b"
                        r"|\bbe referred\b|\bbe remitted\b", re.I)
@@ -294,8 +296,9 @@ def classify(item_text: str, resolved: str) -> str | None:
         return "referred"
     if _REJECTED.search(resolved):
         return "rejected"
-    if _AMENDED.search(resolved) or _CHANGED.search(resolved) or (_AMENDMENT_CARRIED.search(item_text) and not _LOST.search(
-            item_text[_AMENDMENT_CARRIED.search(item_text).end():])):
+    carried = _AMENDMENT_CARRIED.search(item_text)
+    if _AMENDED.search(resolved) or _CHANGED.search(resolved) or (
+            carried and not _LOST.search(item_text[carried.end():])):
         return "agreed-amended"
     body = _NOTED.sub("", resolved)
     if _NOTED.search(resolved) and not _AGREED.search(re.sub(r"^\W*\w+\W*", "", body)):

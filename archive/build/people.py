@@ -257,7 +257,11 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
             for entry, title in list_names(text):
                 p.add("substitute", entry, index, title=title)
         return
-    for entry, title in _posts_joined(list_names(_protect_notes(text))):
+    entries = list_names(_protect_notes(text))
+    posts = sum(1 for entry, title in entries if not title and _post_only(entry) and _OFFICER_POST.search(entry))
+    if block == "officer" and posts * 2 > len(entries):  # a list of posts ("Officers: Chief Executive, ...")
+        entries = [(entry, title) for entry, title in entries if title or re.match(rf"^{_TITLE}\b", entry)]
+    for entry, title in _posts_joined(entries):
         entry = entry.replace("\x00", ",").replace("\x01", " and ")
         inner = re.fullmatch(r"\s*(?:The\s+)?[\w -]+?\s*\((?P<name>[^)]*)\)\s*", entry)
         if inner and parse_name(_CHAIR_NOTE.sub("", entry)) is None and parse_name(inner.group("name")):
@@ -290,12 +294,18 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
                 p.add("chair", name_part, index, title=title)
 
 
+def _post_only(entry: str) -> bool:
+    """An entry naming a post and nobody ("Planning Manager", not "Ross Anderson - Planning Manager")."""
+    if any(parse_name(m.group("note").replace("\x00", ",")) for m in re.finditer(r"\((?P<note>[^)]*)\)", entry)):
+        return False  # "Director of Leisure (Mr P Hamill)"
+    return parse_name(re.split(r"\s+[-–]\s+", entry)[0]) is None and not re.match(rf"^{_TITLE}\b", entry)
+
+
 def _posts_joined(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Ross Anderson, Planning Manager": a post listed after a name is that name's note."""
     out: list[tuple[str, str]] = []
     for entry, title in entries:
-        post_only = parse_name(re.split(r"\s+[-–]\s+", entry)[0]) is None and not re.match(rf"^{_TITLE}\b", entry)
-        if out and not title and post_only and _OFFICER_POST.search(entry) and "(" not in out[-1][0]:
+        if out and not title and _post_only(entry) and _OFFICER_POST.search(entry) and "(" not in out[-1][0]:
             out[-1] = (f"{out[-1][0]} ({entry})", out[-1][1])
         else:
             out.append((entry, title))
