@@ -300,8 +300,8 @@ def classify(item_text: str, resolved: str) -> str | None:
     if _AMENDED.search(resolved) or _CHANGED.search(resolved) or (
             carried and not _LOST.search(item_text[carried.end():])):
         return "agreed-amended"
-    body = _NOTED.sub("", resolved)
-    if _NOTED.search(resolved) and not _AGREED.search(re.sub(r"^\W*\w+\W*", "", body)):
+    said = _RESOLVED.sub("", resolved, count=1)  # what was resolved, without "RESOLVED"/"The Committee agreed to"
+    if _NOTED.search(said) and not _AGREED.search(_NOTED.sub("", said)):
         return "noted"
     return "agreed"
 

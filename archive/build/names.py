@@ -125,7 +125,7 @@ def list_names(text: str, title: str = "") -> list[tuple[str, str]]:
     entries: list[tuple[str, str]] = []
     carried = title
     for piece in re.split(r"\s*[,;]\s*|\s+and\s+|\s+&\s+|\t+", text):
-        piece = piece.strip(" .")
+        piece = re.sub(r"^(?:and|&)\s+", "", piece.strip(" ."))  # "...; and Mr Douglas Kerr"
         if not piece:
             continue
         plural = re.match(r"^(County\s+Councillors|Councillors|Cllrs|Aldermen|Bailies)\b\.?:?\s*", piece, re.I)

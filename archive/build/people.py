@@ -72,7 +72,7 @@ _MINUTE_NUMBER = re.compile(r"^\d{1,4}/\d{2,4}\.?\s+(?=[A-Z])")
 # a list's label as a heading of its own line ("PRESENT", "ALSO PRESENT", "APOLOGIES"), the names below it
 _HEADING_LABEL = re.compile(r"^(?P<label>PRESENT|MEMBERS PRESENT|ALSO PRESENT|IN ATTENDANCE|OFFICERS(?: PRESENT)?"
                             r"|OFFICERS IN ATTENDANCE|APOLOGIES(?: FOR ABSENCE)?|SEDERUNT|SUBSTITUTES?)(?P<rest>)\s*$")
-_OFFICER_POST = re.compile(r"\b(?:chief executive|director|officer|head of|manager|clerk|solicitor|section 151|"
+_OFFICER_POST = re.compile(r"\b(?:chief executive|director|officer|head of|manager|clerk|solicitor|section 151|auditor|"
                            r"monitoring|treasurer|engineer|planner|accountant|adviser|advisor|secretary|lawyer)\b",
                            re.I)
 # a note that says the person chaired this meeting ("(Chair)", "Mayor (Chair)", "Town Mayor, in the Chair"),
@@ -278,6 +278,8 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
             role = "present"  # a councillor listed among those in attendance attended
         if re.search(r"\s[-–]\s", name_part):  # "Gwyneth Hopkins - Mayor", "Mark Pritchard - Chief Executive"
             name_part, dash_note = re.split(r"\s+[-–]\s+", name_part, maxsplit=1)
+            if parse_name(name_part, title) is None and parse_name(dash_note):
+                name_part, dash_note = dash_note, name_part  # "Head of Planning - Mrs E Rankin"
             notes = "; ".join(filter(None, (notes, dash_note.strip().lower())))
         if role == "officer" and not notes and not re.match(rf"^{_TITLE}\b", name_part.strip()):
             continue  # an untitled officer is named only with a post: a bare pair of words may be a post
@@ -298,7 +300,8 @@ def _post_only(entry: str) -> bool:
     """An entry naming a post and nobody ("Planning Manager", not "Ross Anderson - Planning Manager")."""
     if any(parse_name(m.group("note").replace("\x00", ",")) for m in re.finditer(r"\((?P<note>[^)]*)\)", entry)):
         return False  # "Director of Leisure (Mr P Hamill)"
-    return parse_name(re.split(r"\s+[-–]\s+", entry)[0]) is None and not re.match(rf"^{_TITLE}\b", entry)
+    sides = re.split(r"\s+[-–]\s+", entry)
+    return all(parse_name(side) is None for side in sides) and not re.match(rf"^{_TITLE}\b", entry)
 
 
 def _posts_joined(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
