@@ -212,3 +212,19 @@ def test_annotated_minutes_meet_the_targets(annotated):
     assert result["all"]["precision"] >= 0.95 and result["all"]["recall"] >= 0.90, result["all"]
     assert result["decisions"]["accuracy"] >= 0.90, result["decisions"]["wrong"]
     assert result["merged_people"] == [] and result["people_across_councils"] == 0
+
+
+def test_an_unchanged_rebuild_keeps_people_and_decisions(people_index, people_archive, tmp_path):
+    import shutil
+
+    from archive import Archive
+    from archive.build.indexer import build_index
+    from archive.index.embed import HashEmbedder
+
+    copy = tmp_path / "index"
+    shutil.copytree(people_index, copy)
+    report = build_index(TUNING / "corpus", copy, HashEmbedder(), progress=False, log=lambda m: None)
+    assert report.indexed == [] and len(report.not_reread) == len(report.unchanged) > 20  # copied, not read
+    again = Archive.open(copy, embedder=HashEmbedder())
+    assert again.people() == people_archive.people()
+    assert again.decisions() == people_archive.decisions()
