@@ -60,7 +60,7 @@ _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments
 # what was resolved differs from what was recommended: "with the grant for X reduced to £4,000"
 _CHANGED = re.compile(r"\bwith (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|deleted|added|"
                       r"amended)\b", re.I)
-_MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million)?", re.I)
+_MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?")  # a sum as written: compared, never read for its unit
 _AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b", re.I)
 _NOTED = re.compile(r"\b(?:be noted|noted|note the|notes the|received and noted|be received)\b", re.I)
 _AGREED = re.compile(r"\b(?:approved?|agreed?|adopt(?:ed)?|endorsed?|accepted?|granted|confirmed|extended|frozen|"
