@@ -23,7 +23,8 @@ ROLES = ("present", "apologies", "substitute", "chair", "vice-chair", "officer",
 
 _TITLE = (r"(?:(?:County\s+Borough\s+|County\s+|Borough\s+|District\s+|City\s+)?Councillor|Cllr\.?|Alderman|Bailie"
           r"|Baillie|Provost|Cynghorydd|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Rev)")
-_WORD = (r"(?:(?:ap|de|van|von|le|la|du|da)\s+)?(?:(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)+"
+_WORD = (r"(?!(?:Seconded|Seconder|Proposed|Proposer|Moved|Mover|Resolved|RESOLVED|Agreed|AGREED|That|And|The)\b)"
+         r"(?:(?:ap|de|van|von|le|la|du|da)\s+)?(?:(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)+"
          r"|[A-Z]'[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+|[A-Z]\.?(?![a-z]))")
 _HONOUR = r"(?:\s+(?:OBE|MBE|CBE|JP|DL|QPM))*"
 # a name with a title ("Councillor Dr Jane Smith", "Cllr J. Smith", "Alderman O'Neill OBE")
@@ -53,7 +54,7 @@ _MOVED_BY = re.compile(rf"\b(?i:(?:moved|proposed)\s+by|on the motion of|propose
 _SECONDED_BY = re.compile(rf"\b(?i:seconded\s+by|seconder:)\s+(?P<name>{NAME})"
                           rf"|\b(?:Seconded|SECONDED|seconded)\s*:?\s+(?P<titled>{TITLED})")
 _SUBJECT_MOVED = re.compile(rf"(?P<name>{TITLED})\s*(?:\([^)]*\)\s*)?(?:,\s*[^,]{{3,60}},\s*)?"
-                            rf"(?:then\s+|formally\s+|duly\s+|subsequently\s+)?(?P<verb>moved|proposed|seconded)\b")
+                            rf"(?:then\s+|formally\s+|duly\s+|subsequently\s+)?(?P<verb>moved|proposed|seconded)\b(?!\s+by\b)")
 # "there voted for the motion 5 (Councillors A, B and C) and for the amendment 2 (Councillors D and E)"
 _DIVISION = re.compile(r"\bfor the (?P<what>motion|amendment)\s*:?\s*\(?\d*\)?\s*"
                        r"\((?P<list>(?:[^()]|\([^()]*\))*)\)", re.I)
@@ -82,7 +83,8 @@ _VICE_NOTE = re.compile(r"(?:^|[;,]\s*|\b(?:the|and)\s+)(?:vice[- ]?|depute\s+|d
                         r"convenor|mayor|provost)\b(?!\s+of\b)", re.I)
 _CHAIR_ROLE = re.compile(r"(?:^|[;,]\s*)(?:the\s+)?(?:town\s+|lord\s+)?"
                          r"(?:chair(?:man|person|woman)?|convener|convenor|presiding"
-                         r"|mayor|provost)\s*(?:$|[;,])|\bin the chair\b", re.I)
+                         r"|mayor|provost)(?:\s+of\s+the\s+(?:council|committee|board|cabinet|panel|meeting))?\s*(?:$|[;,])"
+                         r"|\bin the chair\b", re.I)
 _PRESIDED = re.compile(rf"(?P<name>{TITLED})\s+(?:presided|took the chair|was in the chair|in the chair)\b")
 _ABSTAINING = re.compile(rf"(?P<name>{TITLED})\s+(?:abstaining|abstained)\b")
 _ROLE_MOVED = re.compile(r"\bThe (?P<role>(?:Deputy |Vice[- ]|Depute )?"
@@ -90,6 +92,8 @@ _ROLE_MOVED = re.compile(r"\bThe (?P<role>(?:Deputy |Vice[- ]|Depute )?"
                          r"Provost|Mayor))\s*(?:\([^)]*\)\s*)?(?:,\s*seconded by [^,]{3,60},\s*)?"
                          r"(?:then\s+|formally\s+)?(?:moved|proposed)\b")
 _CHAIRS = ("chair", "chairman", "chairperson", "chairwoman", "convener", "convenor", "provost", "mayor")
+_CHAIR_POST = re.compile(r"(?:the\s+)?(?:(?:deputy|vice|depute)[- ]?)?(?:lord\s+)?(?:mayor|chair(?:man|person|woman)?|"
+                         r"convener|convenor|provost)|in the chair", re.I)
 _STOP = re.compile(r"^\s*(?:\d{1,3}\.?\s+[A-Z]|[A-Z][A-Z ,'&-]{6,}$|item\s+\d|minute\s+\d)")
 
 
@@ -204,7 +208,10 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
                 _listed(p, vote, stripped, index)
         else:
             block = vote = ""
-            _sentences(p, stripped, index)
+            following = p.lines[index + 1].strip() if index + 1 < len(p.lines) else ""
+            wrapped = (following and not re.search(r"[.:;!?]\s*$", stripped)
+                       and re.match(r"[A-Z][a-z'’-]+\b[.,:;]?(?:\s|$)", following) and not _LABEL.match(following))
+            _sentences(p, f"{stripped} {following}" if wrapped else stripped, index, len(stripped))
         index += 1
     return p.found
 
@@ -263,9 +270,10 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
         entries = [(entry, title) for entry, title in entries if title or re.match(rf"^{_TITLE}\b", entry)]
     for entry, title in _posts_joined(entries):
         entry = entry.replace("\x00", ",").replace("\x01", " and ")
-        inner = re.fullmatch(r"\s*(?:The\s+)?[\w -]+?\s*\((?P<name>[^)]*)\)\s*", entry)
+        inner = re.fullmatch(r"\s*(?:The\s+)?[\w -]+?\s*\((?P<name>[^)]*)\)\s*(?P<after>in the chair)?\s*", entry, re.I)
         if inner and parse_name(_CHAIR_NOTE.sub("", entry)) is None and parse_name(inner.group("name")):
-            entry = f"{inner.group('name')} ({entry.split('(')[0].strip()})"  # "The Mayor (Councillor X)"
+            after = " (in the Chair)" if inner.group("after") else ""  # "The Mayor (Councillor X) in the Chair"
+            entry = f"{inner.group('name')} ({entry.split('(')[0].strip()}){after}"
         notes = "; ".join(m.group("note") or "in the chair" for m in _CHAIR_NOTE.finditer(entry)).lower()
         substitute = _SUBSTITUTE_IN_LIST.search(entry)
         role = block
@@ -305,9 +313,19 @@ def _post_only(entry: str) -> bool:
 
 
 def _posts_joined(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """"Ross Anderson, Planning Manager": a post listed after a name is that name's note."""
+    """"Ross Anderson, Planning Manager": a post listed after a name is that name's note; so is a chair's
+    post listed before it ("The Mayor, Councillor X, in the Chair")."""
     out: list[tuple[str, str]] = []
+    held = ""  # "The Deputy Mayor" waiting for its name
     for entry, title in entries:
+        if _CHAIR_POST.fullmatch(entry.strip()):
+            if entry.strip().lower() == "in the chair" and out:
+                out[-1] = (f"{out[-1][0]} (in the Chair)", out[-1][1])
+            else:
+                held = entry.strip()
+            continue
+        if held and parse_name(entry, title):
+            entry, held = f"{entry} ({held})", ""
         if out and not title and _post_only(entry) and _OFFICER_POST.search(entry) and "(" not in out[-1][0]:
             out[-1] = (f"{out[-1][0]} ({entry})", out[-1][1])
         else:
@@ -361,7 +379,7 @@ def _holder(p: _Page, role: str) -> str:
 def _vote_role(match: re.Match, around: list[str]) -> str:
     side = match.group("side").lower()
     what = (match.group("what") or "").lower()
-    if side.startswith("abstain") or side.startswith("did not"):
+    if side.startswith(("abstain", "absten", "did not")):
         return "abstained"
     if side in ("motion", "amendment"):  # a division's lists: "Motion: ..." / "Amendment: ..."
         return "voted-for" if side == "motion" else "voted-against"
@@ -378,28 +396,36 @@ def _listed(p: _Page, role: str, text: str, index: int) -> None:
         p.add(role, _CHAIR_NOTE.sub("", entry.replace("\x00", ",")), index, title=title)
 
 
-def _sentences(p: _Page, text: str, index: int) -> None:
-    """Movers, seconders, substitutes, apologies and declarations written in running text."""
-    for match in _MOVED_BY.finditer(text):
+def _sentences(p: _Page, text: str, index: int, limit: int | None = None) -> None:
+    """Movers, seconders, substitutes, apologies and declarations written in running text. `text` may
+    run on into the next line (a name wrapped: "seconded by Councillor Ruth / Penrose"); only what
+    starts before `limit` (this line's end) is read here."""
+    limit = len(text) if limit is None else limit
+
+    def found(pattern: re.Pattern):
+        return (m for m in pattern.finditer(text) if m.start() < limit)
+
+    for match in found(_MOVED_BY):
         p.add("moved", _name_only(match.group("name") or match.group("titled")), index)
-    for match in _SECONDED_BY.finditer(text):
+    for match in found(_SECONDED_BY):
         p.add("seconded", _name_only(match.group("name") or match.group("titled")), index)
-    for match in _DIVISION.finditer(text):
+    for match in found(_DIVISION):
         role = "voted-against" if match.group("what").lower() == "amendment" else "voted-for"
         _listed(p, role, match.group("list"), index)
-    for match in _SUBJECT_MOVED.finditer(text):
+    for match in found(_SUBJECT_MOVED):
         role = "seconded" if match.group("verb").lower() == "seconded" else "moved"
         p.add(role, _name_only(match.group("name")), index)
-    for match in _AND_SECONDED.finditer(text):
+    for match in found(_AND_SECONDED):
         p.add("seconded", _name_only(match.group("name")), index)
-    for match in _PRESIDED.finditer(text):
+    for match in found(_PRESIDED):
         p.add("chair", _name_only(match.group("name")), index)
-    for match in _ABSTAINING.finditer(text):
+    for match in found(_ABSTAINING):
         p.add("abstained", _name_only(match.group("name")), index)
-    for match in _ROLE_MOVED.finditer(text):  # "The Convener, seconded by ..., moved"; "The Leader proposed"
+    for match in found(_ROLE_MOVED):  # "The Convener, seconded by ..., moved"; "The Leader proposed"
         who = _holder(p, match.group("role"))
         if who:
             p.add("moved", who, index, note=f"as {match.group('role')}")
+    text = text[:limit]  # lists and declarations: this line's own
     if re.search(r"substitut|deputis", text, re.I):
         _substitutes(p, text, index)
     apologies = _APOLOGY_SENTENCE.search(text)
@@ -438,7 +464,7 @@ _NAMED_IN = re.compile(rf"{TITLED}")
 def _named(text: str) -> str:
     """The person a question header names ("the Cabinet Member for Highways, Councillor Kamal Siddiqui")."""
     if parse_name(text):
-        return text
+        return text.split(",")[0].strip()  # "Councillor Dawn Hepworth, Cabinet Member for Highways"
     found = [m.group(0) for m in _NAMED_IN.finditer(text)]
     return _name_only(found[-1]) if found else ""
 
