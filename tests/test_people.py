@@ -105,6 +105,21 @@ def test_officers_posts_and_chairs_of_other_bodies():
     assert ("moved", "Councillor Margaret Okonjo") in found  # "The Leader" is the one listed as leader
 
 
+def test_full_council_forms_chairs_abstentions_and_wrapped_names():
+    found = roles("Minutes of the meeting of Council held at Hall on 1 May 2024\n\n"
+                  "PRESENT: The Mayor (Councillor Denise Ashworth-Kay) in the Chair; the Deputy Mayor (Councillor "
+                  "Leonard Quayle); Councillors Akhtar and Barraclough\n\n"
+                  "1. MOTION\n\nCouncillor Sam Fairbrother moved the following motion, which was seconded by "
+                  "Councillor Ruth\nPenrose:\n\n"
+                  "Moved by Councillor Stephen Aldous, Cabinet Member for Finance, seconded by Councillor Whitworth.\n"
+                  "Abstentions (2): Councillors Akhtar and Barraclough\n")
+    assert {("chair", "Councillor Denise Ashworth-Kay"), ("vice-chair", "Councillor Leonard Quayle"),
+            ("seconded", "Councillor Ruth Penrose"), ("moved", "Councillor Stephen Aldous"),
+            ("seconded", "Councillor Whitworth"), ("abstained", "Councillor Akhtar")} <= found
+    assert ("seconded", "Councillor Stephen Aldous") not in found and ("seconded", "Councillor Ruth") not in found
+    assert not any(role == "voted-for" for role, _ in found)
+
+
 def test_shipped_herefordshire_minutes(hash_archive):
     bowen = hash_archive.people("Sebastian Bowen")
     assert [p["council"] for p in bowen] == ["Herefordshire Council"]

@@ -44,7 +44,7 @@ _DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
 _DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
 _LOST = re.compile(r"(?<!amendment )\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b"
                    r"|(?<!amendment )\b(?:therefore\s+)?fell\b|\bwas defeated\b", re.I)
-_CARRIED = re.compile(r"[^.;]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+)?(?:agreed|carried)\b[^.;]*",
+_CARRIED = re.compile(r"[^.]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+)?(?:agreed|carried)\b[^.]*",
                       re.I)
 _DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|"
                        r"continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a|its|their) "
@@ -286,10 +286,10 @@ def classify(item_text: str, resolved: str) -> str | None:
     if not resolved:
         if _LOST.search(item_text) and not _AMENDMENT_CARRIED.search(item_text):
             return "rejected"
-        carried = _CARRIED.search(item_text)  # "... that the item be withdrawn; this was seconded ... and agreed"
-        if not carried or not re.search(r"\b(?:proposed|moved)\b", item_text, re.I):
+        carried = _CARRIED.search(" ".join(item_text.split()))  # "... be withdrawn; this was seconded ... and agreed"
+        if not carried or not re.search(r"\b(?:proposed|moved|put to the)\b", item_text, re.I):
             return None
-        resolved = item_text
+        resolved = carried.group(0)  # that sentence, never the whole item (its amendments and debate)
     if _DEFERRED.search(resolved):
         return "deferred"
     if _REFERRED.search(resolved):
