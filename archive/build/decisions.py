@@ -44,14 +44,17 @@ _DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
 _DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
 _LOST = re.compile(r"(?<!amendment )\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b"
                    r"|(?<!amendment )\b(?:therefore\s+)?fell\b|\bwas defeated\b", re.I)
-_CARRIED = re.compile(r"[^.]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+)?(?:agreed|carried)\b[^.]*",
+_CARRIED = re.compile(r"[^.]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+)?(?:declared\s+)?"
+                      r"(?:agreed|carried)\b[^.]*",
                       re.I)
 _DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|"
                        r"continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a|its|their) "
                        r"(?:next|future|later)\b|be continued\b|withdrawn)", re.I)
 _REFERRED = re.compile(r"\b(?:referred|remitted|refer|remit)\s+(?:back\s+)?(?:[\w'’-]+\s+){0,6}?to\b"
                        r"|\bbe referred\b|\bbe remitted\b", re.I)
-_REJECTED = re.compile(r"\b(?:refused|rejected|not (?:be )?(?:approved|agreed|adopted|accepted|supported)|"
+_REJECTED = re.compile(r"\b(?:refused|rejected|(?:to|be) (?:refuse|reject)\b|"
+                       r"(?:decided )?not to (?:approve|agree|proceed|adopt|accept|support)\b|"
+                       r"not (?:be )?(?:approved|agreed|adopted|accepted|supported)|"
                        r"declined to (?:approve|agree|support)|did not (?:approve|agree|support|accept))\b", re.I)
 _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments?|with the following amendments?|"
                       r"subject to the (?:deletion|addition|removal|inclusion)|with the (?:deletion|addition|removal|"
@@ -61,6 +64,8 @@ _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments
 _CHANGED = re.compile(r"\bwith (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|deleted|added|"
                       r"amended)\b", re.I)
 _MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?")  # a sum as written: compared, never read for its unit
+_PARTLY = re.compile(r"\b(?:agreed|approved|adopted)\b[^.]{0,80}\b(?:with the exception of|except for|save for|"
+                     r"other than) (?:recommendations?|paragraphs?|parts?|items?)\b", re.I)
 _AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b", re.I)
 _NOTED = re.compile(r"\b(?:be noted|noted|note the|notes the|received and noted|be received)\b", re.I)
 _AGREED = re.compile(r"\b(?:approved?|agreed?|adopt(?:ed)?|endorsed?|accepted?|granted|confirmed|extended|frozen|"
@@ -194,9 +199,25 @@ def _item_heading(line: str) -> str:
         return ""
     title = match.group("title").strip()
     letters = [c for c in title if c.isalpha()]
-    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    if len(letters) < 4:
+        return ""
+    if sum(c.isupper() for c in letters) < 0.8 * len(letters) and not _title_case(title):
         return ""
     return " ".join(line.split())
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "with", "from", "or", "&", "-", "–"}
+
+
+def _title_case(title: str) -> bool:
+    """"Council Tax Base 2025/26", "Minutes of the previous meeting": a heading, not a numbered
+    sentence ("The Committee enquired if ..."): short, no full stop, its first and most words capitalised."""
+    words = title.split()
+    if len(words) > 12 or title.rstrip().endswith((".", ",", ";", ":")) or not words[0][:1].isupper():
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
+    return len(capitalised) >= max(1, 0.6 * len(content))
 
 
 def extract_resolutions(document: Document, starts: list[PartStart]) -> list[Resolution]:
@@ -232,7 +253,7 @@ def extract_resolutions(document: Document, starts: list[PartStart]) -> list[Res
         committee = (container.title.removeprefix("Minutes of ").strip() if container.title.startswith("Minutes of")
                      else document.committee)
         page, line = (resolved[0], resolved[1]) if resolved else (page_no, line_no)
-        quote = resolved[2] if resolved else (_lost_sentence(text) or _carried_sentence(text))
+        quote = resolved[2] if resolved else (_last_put(text) or _lost_sentence(text))
         found.append(Resolution(document.doc_id, part_id, heading, committee,
                                 container.part_date or document.meeting_date, quote[:2000], outcome, "minutes", page,
                                 line))
@@ -273,6 +294,18 @@ def _lost_sentence(text: str) -> str:
     return ""
 
 
+def _last_put(text: str) -> str | None:
+    """The item's last sentence saying a motion or proposal was carried, agreed or lost, leaving out
+    what became of an amendment ("The amendment ... was declared lost. The substantive proposal was
+    then put and declared carried")."""
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+", " ".join(text.split()))):
+        if re.search(r"\bamendment\b", sentence, re.I) and not re.search(r"\bas amended\b", sentence, re.I):
+            continue
+        if _LOST.search(sentence) or _CARRIED.search(sentence):
+            return sentence
+    return None
+
+
 def _carried_sentence(text: str) -> str:
     for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
         if _CARRIED.search(sentence):
@@ -284,12 +317,14 @@ def classify(item_text: str, resolved: str) -> str | None:
     """The outcome of an item: from what it resolved, else from a motion declared lost; None when
     the item took no decision (apologies, a discussion with nothing resolved)."""
     if not resolved:
-        if _LOST.search(item_text) and not _AMENDMENT_CARRIED.search(item_text):
-            return "rejected"
-        carried = _CARRIED.search(" ".join(item_text.split()))  # "... be withdrawn; this was seconded ... and agreed"
-        if not carried or not re.search(r"\b(?:proposed|moved|put to the)\b", item_text, re.I):
+        last = _last_put(item_text)
+        if last is None or not re.search(r"\b(?:proposed|moved|put to the|put and)\b", item_text, re.I):
             return None
-        resolved = carried.group(0)  # that sentence, never the whole item (its amendments and debate)
+        if _LOST.search(last):
+            return "rejected"
+        resolved = last  # that sentence, never the whole item (its amendments and debate)
+    if _PARTLY.search(resolved):  # agreed "with the exception of recommendation 2.3"
+        return "agreed-amended"
     if _DEFERRED.search(resolved):
         return "deferred"
     if _REFERRED.search(resolved):
