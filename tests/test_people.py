@@ -219,8 +219,10 @@ def test_app_person_page_and_decisions_view(people_index, monkeypatch):
 
 
 # -- measured ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("annotated", [TUNING, HELDOUT, *(ROOT / "eval" / "people" / f"heldout-{n}" for n in (2, 3, 4))],
-                         ids=["tuning", "heldout", "heldout-2", "heldout-3", "heldout-4"])
+SETS = ["tuning", "heldout", "heldout-2", "heldout-3", "heldout-4"]
+
+
+@pytest.mark.parametrize("annotated", [ROOT / "eval" / "people" / name for name in SETS], ids=SETS)
 def test_annotated_minutes_meet_the_targets(annotated):
     from archive.evaluate.people import evaluate
 
