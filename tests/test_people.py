@@ -120,6 +120,33 @@ def test_full_council_forms_chairs_abstentions_and_wrapped_names():
     assert not any(role == "voted-for" for role, _ in found)
 
 
+def test_moderngov_attendance_table():
+    found = roles("Minutes of the meeting of Cabinet held at Hall on 1 May 2024\n\nAttendance\n\n"
+                  "Councillor Jane Smith\tChairman\tPresent\nCouncillor Ann Lee\tCommittee Member\tApologies\n"
+                  "Rachel Lowe\tChief Executive\tIn attendance\nCouncillor Tim Orr\tSubstitute\tPresent as substitute\n"
+                  "Councillor Ian Bell\tCommittee Member\tAbsent\n")
+    assert found == {("present", "Councillor Jane Smith"), ("chair", "Councillor Jane Smith"),
+                     ("apologies", "Councillor Ann Lee"), ("officer", "Rachel Lowe"),
+                     ("present", "Councillor Tim Orr"), ("substitute", "Councillor Tim Orr")}
+
+
+def test_outcomes_read_from_how_minutes_record_them():
+    from archive.build.decisions import classify
+
+    assert classify("The Committee noted the report.", "") == "noted"
+    assert classify("The amendment was put and declared lost. The substantive proposal was then put and declared "
+                    "carried.", "") == "agreed"
+    assert classify("Moved by Cllr A. The motion was put to the meeting and declared lost.", "") == "rejected"
+    assert classify("", "RESOLVED to refuse the application.") == "rejected"
+    assert classify("", "DECIDED: that consideration be continued to its next meeting.") == "deferred"
+    assert classify("", "The Committee AGREED to remit the strategy to the Community Safety Partnership.") == "referred"
+    assert classify("", "RESOLVED: That Cabinet agreed the recommendations, with the exception of recommendation "
+                        "2.3, which was withdrawn.") == "agreed-amended"
+    assert classify("Councillor A moved an amendment. The amendment was carried.",
+                    "RESOLVED: That the fees be approved, as amended.") == "agreed-amended"
+    assert classify("", "The Committee agreed to note the external auditor's report.") == "noted"
+
+
 def test_shipped_herefordshire_minutes(hash_archive):
     bowen = hash_archive.people("Sebastian Bowen")
     assert [p["council"] for p in bowen] == ["Herefordshire Council"]

@@ -44,8 +44,8 @@ _DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
 _DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
 _LOST = re.compile(r"(?<!amendment )\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b"
                    r"|(?<!amendment )\b(?:therefore\s+)?fell\b|\bwas defeated\b", re.I)
-_CARRIED = re.compile(r"[^.]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+)?(?:declared\s+)?"
-                      r"(?:agreed|carried)\b[^.]*",
+_CARRIED = re.compile(r"[^.]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+|unanimously\s+)?"
+                      r"(?:declared\s+)?(?:agreed|carried|approved|adopted|accepted|endorsed)\b[^.]*",
                       re.I)
 _DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|"
                        r"continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a|its|their) "
@@ -253,7 +253,7 @@ def extract_resolutions(document: Document, starts: list[PartStart]) -> list[Res
         committee = (container.title.removeprefix("Minutes of ").strip() if container.title.startswith("Minutes of")
                      else document.committee)
         page, line = (resolved[0], resolved[1]) if resolved else (page_no, line_no)
-        quote = resolved[2] if resolved else (_last_put(text) or _lost_sentence(text))
+        quote = resolved[2] if resolved else (_last_put(text) or _body_decided(text) or _lost_sentence(text))
         found.append(Resolution(document.doc_id, part_id, heading, committee,
                                 container.part_date or document.meeting_date, quote[:2000], outcome, "minutes", page,
                                 line))
@@ -306,6 +306,20 @@ def _last_put(text: str) -> str | None:
     return None
 
 
+_BODY_DECIDED = re.compile(r"^(?:The\s+|Members\b)(?:[\w-]+\s+){0,3}?"
+                           r"(?:Committee|Cabinet|Council|Panel|Board|Sub-Committee)?\s*(?:unanimously\s+)?(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|rejected|"
+                           r"refused|deferred)\b", re.I)
+
+
+def _body_decided(text: str) -> str | None:
+    """The last sentence in which the body itself decides: "The Committee noted the report.",
+    "Cabinet approved the strategy." (a minute with no RESOLVED line)."""
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+", " ".join(text.split()))):
+        if _BODY_DECIDED.match(sentence) and not re.search(r"\b(?:that officers|asked|whether)\b", sentence, re.I):
+            return sentence
+    return None
+
+
 def _carried_sentence(text: str) -> str:
     for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
         if _CARRIED.search(sentence):
@@ -318,7 +332,10 @@ def classify(item_text: str, resolved: str) -> str | None:
     the item took no decision (apologies, a discussion with nothing resolved)."""
     if not resolved:
         last = _last_put(item_text)
-        if last is None or not re.search(r"\b(?:proposed|moved|put to the|put and)\b", item_text, re.I):
+        if last is None or not re.search(r"\b(?:proposed|moved|put to the|put and|recommendations?)\b", item_text,
+                                         re.I):
+            last = _body_decided(item_text)  # "The Committee noted the report."
+        if last is None:
             return None
         if _LOST.search(last):
             return "rejected"

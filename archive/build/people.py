@@ -94,6 +94,10 @@ _ROLE_MOVED = re.compile(r"\bThe (?P<role>(?:Deputy |Vice[- ]|Depute )?"
 _CHAIRS = ("chair", "chairman", "chairperson", "chairwoman", "convener", "convenor", "provost", "mayor")
 _CHAIR_POST = re.compile(r"(?:the\s+)?(?:(?:deputy|vice|depute)[- ]?)?(?:lord\s+)?(?:mayor|chair(?:man|person|woman)?|"
                          r"convener|convenor|provost)|in the chair", re.I)
+# ModernGov's attendance table: "Councillor Jane Smith <tab> Chairman <tab> Present"
+_ATTENDANCE_ROW = re.compile(r"^\s*(?P<name>[^\t]{3,80}?)\t+(?:(?P<role>[^\t]{2,80}?)\t+)?(?P<status>Present|Apologies|"
+                             r"Absent|In attendance|Present as substitute|Apologies, sent substitute|Expected|"
+                             r"Virtual|Attended remotely)\s*$", re.I)
 _STOP = re.compile(r"^\s*(?:\d{1,3}\.?\s+[A-Z]|[A-Z][A-Z ,'&-]{6,}$|item\s+\d|minute\s+\d)")
 
 
@@ -190,6 +194,10 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
             index += 1
             continue
         stripped = _MINUTE_NUMBER.sub("", stripped)  # "78/24 Apologies: ..."
+        row = _ATTENDANCE_ROW.match(line)
+        if row and _attendance_row(p, row, index):
+            index += 1
+            continue
         label = _LABEL.match(stripped) or _HEADING_LABEL.match(stripped)
         vote_match = _VOTE.match(stripped)
         if label and not (vote_match and label.group("label").lower() in ("members",)):
@@ -214,6 +222,27 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
             _sentences(p, f"{stripped} {following}" if wrapped else stripped, index, len(stripped))
         index += 1
     return p.found
+
+
+def _attendance_row(p: _Page, row: re.Match, index: int) -> bool:
+    """One row of an attendance table; False when its first cell names nobody (a header row)."""
+    name, role, status = row.group("name").strip(), (row.group("role") or "").lower(), row.group("status").lower()
+    if parse_name(name) is None:
+        return False
+    if status.startswith("apologies"):
+        return p.add("apologies", name, index, note=role)
+    if status in ("absent", "expected"):
+        return True
+    councillor = re.match(r"^(?:(?:County\s+)?Councillor|Cllr|Alderman|Bailie|Provost)\b", name, re.I)
+    kind = "officer" if not councillor and (status == "in attendance" or _OFFICER_POST.search(role)) else "present"
+    p.add(kind, name, index, note=role)
+    if "substitute" in status or "substitute" in role:
+        p.add("substitute", name, index, note=role)
+    if kind == "present" and _VICE_NOTE.search(role):
+        p.add("vice-chair", name, index)
+    elif kind == "present" and _CHAIR_ROLE.search(role):
+        p.add("chair", name, index)
+    return True
 
 
 def _names_follow(lines: list[str], index: int) -> bool:
