@@ -36,7 +36,8 @@ _RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYN
                        r"\s*(?:[:\-–]|that\b|to\b|,)"
                        # "The Committee agreed to ...", "the Council DECIDED to ...",
                        # "... put to the meeting and AGREED."
-                       r"|\b(?:Committee|Council|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?"
+                       r"|\b(?:Committee|Council|Cabinet|Board|Panel|Sub-Committee|Members)\s+"
+                       r"(?:unanimously\s+|thereby\s+|therefore\s+|then\s+|accordingly\s+)?"
                        r"(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)\b\s*(?::|that\b|to\b)"
                        r"|\bput to the (?:meeting|vote) and (?:was\s+)?(?:AGREED|agreed|CARRIED|carried)\b", re.M)
 _STATUS = re.compile(r"^\s*Decision status:\s*(?P<status>.+)$", re.I | re.M)

@@ -36,11 +36,12 @@ _LABEL = re.compile(
     r"^\s*(?P<label>present|members present|councillors present|board members present[^:]*|sederunt|in the chair"
     r"|chair(?:man|person)?|vice[- ]chair(?:man|person)?|convener|vice[- ]convener|presiding"
     r"|also present|also in attendance|in attendance|officers?(?: present| in attendance| attending)?"
-    r"|others present[^:]*|others in attendance[^:]*|apologies(?: for absence)?|apologies received from"
+    r"|others present[^:]*|others in attendance[^:]*|other (?:members|councillors) present|members also present"
+    r"|apologies(?: for absence)?|apologies received from"
     r"|substitutes?|named substitutes?|councillors?|aldermen|members|co-opted members?|voting members?)"
     r"\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 _APOLOGY_SENTENCE = re.compile(
-    r"\b(?:apologies|an apology)\s+(?:for\s+(?:absence|non-attendance)\s+)?(?:were|had been|was|have been)\s+"
+    r"\b(?:apologies|an apology)\s+(?:for\s+(?:[\w-]+\s+){1,3}?)?(?:were|had been|was|have been)\s+"
     r"(?:received|submitted|tendered|given|noted|reported|intimated)(?:\s+and\s+(?:accepted|noted|approved))?"
     r"\s+(?:from|on behalf of|by|for)\s+(?P<list>[^.]+)", re.I)
 _SUBSTITUTE = re.compile(
@@ -56,7 +57,7 @@ _SECONDED_BY = re.compile(rf"\b(?i:seconded\s+by|seconder:)\s+(?P<name>{NAME})"
 _SUBJECT_MOVED = re.compile(rf"(?P<name>{TITLED})\s*(?:\([^)]*\)\s*)?(?:,\s*[^,]{{3,60}},\s*)?"
                             rf"(?:then\s+|formally\s+|duly\s+|subsequently\s+)?(?P<verb>moved|proposed|seconded)\b(?!\s+by\b)")
 # "there voted for the motion 5 (Councillors A, B and C) and for the amendment 2 (Councillors D and E)"
-_DIVISION = re.compile(r"\bfor the (?P<what>motion|amendment)\s*:?\s*\(?\d*\)?\s*"
+_DIVISION = re.compile(r"\b(?:for )?the (?P<what>motion|amendment)\s*(?:received\s+)?:?\s*\(?\d*\)?\s*(?:votes?\s*)?"
                        r"\((?P<list>(?:[^()]|\([^()]*\))*)\)", re.I)
 _AND_SECONDED = re.compile(rf"\b(?:and|,)\s+(?P<name>{TITLED})\s+(?:seconded|second)\b")
 _VOTE = re.compile(
@@ -98,6 +99,8 @@ _CHAIR_POST = re.compile(r"(?:the\s+)?(?:(?:deputy|vice|depute)[- ]?)?(?:lord\s+
 _ATTENDANCE_ROW = re.compile(r"^\s*(?P<name>[^\t]{3,80}?)\t+(?:(?P<role>[^\t]{2,80}?)\t+)?(?P<status>Present|Apologies|"
                              r"Absent|In attendance|Present as substitute|Apologies, sent substitute|Expected|"
                              r"Virtual|Attended remotely)\s*$", re.I)
+_APOLOGIES_ITEM = re.compile(r"^\d{1,3}[.)]?\s+(?:[^.]{0,40}/\s*)?apologies(?: for absence)?(?:\s*/[^.]{0,40})?\s*$",
+                             re.I)
 _STOP = re.compile(r"^\s*(?:\d{1,3}\.?\s+[A-Z]|[A-Z][A-Z ,'&-]{6,}$|item\s+\d|minute\s+\d)")
 
 
@@ -199,6 +202,10 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
             index += 1
             continue
         label = _LABEL.match(stripped) or _HEADING_LABEL.match(stripped)
+        if not label and _APOLOGIES_ITEM.match(stripped):  # "1. Ymddiheuriadau / Apologies": its names below
+            block, vote = "apologies", ""
+            index += 1
+            continue
         vote_match = _VOTE.match(stripped)
         if label and not (vote_match and label.group("label").lower() in ("members",)):
             block = _block_of(label.group("label"))
@@ -299,7 +306,8 @@ def _attendance(p: _Page, block: str, text: str, index: int) -> None:
         entries = [(entry, title) for entry, title in entries if title or re.match(rf"^{_TITLE}\b", entry)]
     for entry, title in _posts_joined(entries):
         entry = entry.replace("\x00", ",").replace("\x01", " and ")
-        inner = re.fullmatch(r"\s*(?:The\s+)?[\w -]+?\s*\((?P<name>[^)]*)\)\s*(?P<after>in the chair)?\s*", entry, re.I)
+        inner = re.fullmatch(r"\s*(?:The\s+)?[\w '’-]+?\s*\((?P<name>[^)]*)\)\s*(?P<after>in the chair)?\s*", entry,
+                             re.I)
         if inner and parse_name(_CHAIR_NOTE.sub("", entry)) is None and parse_name(inner.group("name")):
             after = " (in the Chair)" if inner.group("after") else ""  # "The Mayor (Councillor X) in the Chair"
             entry = f"{inner.group('name')} ({entry.split('(')[0].strip()}){after}"
@@ -373,6 +381,9 @@ def _substitutes(p: _Page, text: str, index: int) -> bool:
         sub = _trim_name(match.group("sub"))
         if sub and p.add("substitute", sub, index, note=f"for {match.group('for').strip()}", quote=text):
             found = True
+    for match in re.finditer(rf"(?P<sub>{TITLED})\s+(?:attended|was present|attending)\s+as\s+(?:his|her|their)\s+"
+                             r"(?:named\s+)?substitute\b", text):
+        found |= p.add("substitute", _trim_name(match.group("sub")), index, quote=text)
     if not found:  # "Councillor A for Councillor B" under a substitutes heading
         for match in re.finditer(rf"(?P<sub>{TITLED})\s+for\s+(?P<for>{TITLED})", text):
             found |= p.add("substitute", match.group("sub"), index, note=f"for {match.group('for')}", quote=text)
