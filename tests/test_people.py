@@ -120,6 +120,16 @@ def test_full_council_forms_chairs_abstentions_and_wrapped_names():
     assert not any(role == "voted-for" for role, _ in found)
 
 
+def test_lists_wrapped_over_lines_keep_their_title_and_each_name_its_line():
+    document = minutes("Minutes of the meeting of Cabinet held at Hall on 1 May 2024\n\n"
+                       "PRESENT: Councillor J Bloggs (Chairman)\nCouncillors: A Bell, C Dunn, E\nFox and G Hill\n\n"
+                       "Named Substitutes: Councillor K Lamb (for Councillor M Nash)\n")
+    found = {(a.role, a.name): a.line for a in extract_people(document, find_part_starts(document))}
+    assert found[("present", "Councillor E Fox")] == 5 and found[("present", "Councillor G Hill")] == 5
+    assert found[("present", "Councillor A Bell")] == 4
+    assert ("substitute", "Councillor K Lamb") in found
+
+
 def test_moderngov_attendance_table():
     found = roles("Minutes of the meeting of Cabinet held at Hall on 1 May 2024\n\nAttendance\n\n"
                   "Councillor Jane Smith\tChairman\tPresent\nCouncillor Ann Lee\tCommittee Member\tApologies\n"

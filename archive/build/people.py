@@ -163,6 +163,7 @@ class _Page:
         for line in self.lines:
             self.offsets.append(self.offsets[-1] + len(line) + 1)
         self.found: list[Appearance] = []
+        self.span = 0  # lines a list joined after the one it started on: each name cites its own line
 
     def part(self, index: int) -> int:
         return part_at(self.starts, self.page_no, self.offsets[index])
@@ -173,6 +174,9 @@ class _Page:
             return False
         name = f"{form.titles} {form.plain}".strip() if title and not written.lower().startswith(title.lower()) \
             else " ".join(_CHAIR_NOTE.sub("", written).split()).strip(" ,;:.")
+        if self.span and not quote:
+            index = next((i for i in range(index, index + self.span + 1)
+                          if re.search(rf"\b{re.escape(form.surname)}\b", self.lines[i])), index)
         part_id = self.part(index)
         start = self.starts[part_id]
         self.found.append(Appearance(
@@ -187,6 +191,7 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
     index = 0
     block = ""  # the attendance label whose list is still running ("present", "officer", "apologies")
     vote = ""  # the vote side whose list is still running
+    plural = ""  # the list's plural title ("Councillors"), for its lines that do not repeat it
     while index < len(p.lines):
         line = p.lines[index].replace("**", "")
         if not is_minutes_part(document, starts[p.part(index)]):
@@ -211,16 +216,30 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
             block = _block_of(label.group("label"))
             vote = ""
             carried = {"councillors": "Councillor", "aldermen": "Alderman"}.get(label.group("label").lower(), "")
-            _attendance(p, block, (label.group("label") + " " if carried else "") + label.group("rest"), index)
+            text, last = _wrapped_list(p.lines, index, label.group("rest"))
+            text = (label.group("label") + " " if carried else "") + text
+            plural = _plural_title(text)
+            p.span = last - index
+            _attendance(p, block, text, index)
+            index, p.span = last, 0
         elif vote_match and (vote_match.group("list").strip() or _names_follow(p.lines, index)):
             vote = _vote_role(vote_match, p.lines[max(0, index - 4): index + 5])
             block = ""
-            _listed(p, vote, vote_match.group("list"), index)
+            text, last = _wrapped_list(p.lines, index, vote_match.group("list"))
+            plural = _plural_title(text)
+            p.span = last - index
+            _listed(p, vote, text, index)
+            index, p.span = last, 0
         elif (block or vote) and not _STOP.match(stripped) and _looks_like_names(stripped):
+            text, last = _wrapped_list(p.lines, index, stripped)
+            if plural and not re.match(rf"^(?:{_TITLE}|Councillors|Cllrs|Aldermen)\b", text):
+                text = f"{plural} {text}"  # a list's next line: "Councillors A, B, / C and D"
+            p.span = last - index
             if block:
-                _attendance(p, block, stripped, index)
+                _attendance(p, block, text, index)
             else:
-                _listed(p, vote, stripped, index)
+                _listed(p, vote, text, index)
+            index, p.span = last, 0
         else:
             block = vote = ""
             following = p.lines[index + 1].strip() if index + 1 < len(p.lines) else ""
@@ -250,6 +269,24 @@ def _attendance_row(p: _Page, row: re.Match, index: int) -> bool:
     elif kind == "present" and _CHAIR_ROLE.search(role):
         p.add("chair", name, index)
     return True
+
+
+def _plural_title(text: str) -> str:
+    """The plural title a list line ends under ("...; Councillors C Breen, T Cochrane" -> "Councillors")."""
+    found = re.findall(r"\b(County Councillors|Councillors|Cllrs|Aldermen|Bailies)\b", text)
+    return found[-1] if found else ""
+
+
+def _wrapped_list(lines: list[str], index: int, text: str) -> tuple[str, int]:
+    """A list that a page wrapped mid-entry ("Councillors: A Bell, C Dunn, E / Fox and G Hill"): its
+    text joined up to the line that completes it, and that line's index. A list whose line ends at an
+    entry's end is left alone (each following line is read as a list of its own)."""
+    last = index
+    while (re.search(r"(?:,|\band|&|\b[A-Z]\.?|\b(?:Councillors?|Cllrs?|Aldermen|Alderman))\s*$", text)
+           and last + 1 < len(lines) and lines[last + 1].strip() and not _LABEL.match(lines[last + 1].strip())):
+        last += 1
+        text = f"{text.rstrip()} {lines[last].strip()}"
+    return text, last
 
 
 def _names_follow(lines: list[str], index: int) -> bool:
@@ -385,7 +422,7 @@ def _substitutes(p: _Page, text: str, index: int) -> bool:
                              r"(?:named\s+)?substitute\b", text):
         found |= p.add("substitute", _trim_name(match.group("sub")), index, quote=text)
     if not found:  # "Councillor A for Councillor B" under a substitutes heading
-        for match in re.finditer(rf"(?P<sub>{TITLED})\s+for\s+(?P<for>{TITLED})", text):
+        for match in re.finditer(rf"(?P<sub>{TITLED})\s+\(?for\s+(?P<for>{TITLED})", text):
             found |= p.add("substitute", match.group("sub"), index, note=f"for {match.group('for')}", quote=text)
     return found
 
