@@ -45,8 +45,9 @@ _DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
 _DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
 _LOST = re.compile(r"(?<!amendment )\b(?:was|being|declared|were)\s+(?:declared\s+)?lost\b|\bnot carried\b"
                    r"|(?<!amendment )\b(?:therefore\s+)?fell\b|\bwas defeated\b", re.I)
-_CARRIED = re.compile(r"[^.]*\b(?:was|were|and)\s+(?:duly\s+|accordingly\s+|therefore\s+|unanimously\s+)?"
-                      r"(?:declared\s+)?(?:agreed|carried|approved|adopted|accepted|endorsed)\b[^.]*",
+_CARRIED = re.compile(r"[^.]*\b(?:(?:was|were)\s+(?:duly\s+|accordingly\s+|therefore\s+|unanimously\s+)?"
+                      r"(?:declared\s+)?(?:agreed|carried|approved|adopted|accepted|endorsed)"
+                      r"|and\s+(?:declared\s+)?(?:agreed|carried))\b[^.]*",
                       re.I)
 _DEFERRED = re.compile(r"\b(?:deferred|defer|postponed|adjourned|"
                        r"continued?\b[^.;]{0,80}?\b(?:to|until) (?:the|a|its|their) "
@@ -65,6 +66,12 @@ _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments
 _CHANGED = re.compile(r"\bwith (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|deleted|added|"
                       r"amended)\b", re.I)
 _MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?")  # a sum as written: compared, never read for its unit
+_MEETING_CLOSED = re.compile(r"^\s*(?:The meeting (?:ended|closed|finished|concluded|terminated|rose)|"
+                             r"There being no further business)\b", re.I)
+# what is put to a vote: a sentence about it says what became of the item ("That judgement was accepted" does not)
+_PUT = re.compile(r"\b(?:motion|proposal|proposition|recommendations?|resolution|report|application|item|substantive|"
+                  r"proposed|seconded|moved|put to|vote)\b", re.I)
+_SUB_ITEM = re.compile(r"^(?:\(?[a-z]{1,2}\)|[a-z][.)]|\(?\d{1,2}\)|[-•·])\s")  # "b) ...", "(2) ...", "- ..."
 _PARTLY = re.compile(r"\b(?:agreed|approved|adopted)\b[^.]{0,80}\b(?:with the exception of|except for|save for|"
                      r"other than) (?:recommendations?|paragraphs?|parts?|items?)\b", re.I)
 _AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b", re.I)
@@ -234,6 +241,9 @@ def extract_resolutions(document: Document, starts: list[PartStart]) -> list[Res
         if container is None:
             current = None
             continue
+        if _MEETING_CLOSED.match(line):
+            current = None  # what follows the close (an appendix of questions) is no item's
+            continue
         heading = _item_heading(line)
         page_item = starts[part_id].kind == "agenda item" and (current is None or current[1] != part_id)
         if heading or page_item:  # a numbered item of minutes, or a ModernGov page of one item
@@ -276,7 +286,8 @@ def _resolution_text(lines: list[tuple[int, int, str]]) -> tuple[int, int, str] 
         while cursor < len(lines):
             following = lines[cursor][2].strip()
             if not following:
-                if len(" ".join(collected).split()) > 4:
+                ahead = next((text.strip() for _, _, text in lines[cursor + 1:] if text.strip()), "")
+                if len(" ".join(collected).split()) > 4 and not _SUB_ITEM.match(ahead):
                     break
             elif _item_heading(following) or _RESOLVED.search(following) or following.lower().startswith(
                     ("action:", "the meeting", "there being no further")):
@@ -302,14 +313,15 @@ def _last_put(text: str) -> str | None:
     for sentence in reversed(re.split(r"(?<=[.!?])\s+", " ".join(text.split()))):
         if re.search(r"\bamendment\b", sentence, re.I) and not re.search(r"\bas amended\b", sentence, re.I):
             continue
-        if _LOST.search(sentence) or _CARRIED.search(sentence):
+        if (_LOST.search(sentence) or _CARRIED.search(sentence)) and _PUT.search(sentence):
             return sentence
     return None
 
 
-_BODY_DECIDED = re.compile(r"^(?:The\s+|Members\b)(?:[\w-]+\s+){0,3}?"
-                           r"(?:Committee|Cabinet|Council|Panel|Board|Sub-Committee)?\s*(?:unanimously\s+)?(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|rejected|"
-                           r"refused|deferred)\b", re.I)
+_BODY_DECIDED = re.compile(r"^(?:(?:The\s+)?(?:[\w-]+\s+){0,3}?(?:Committee|Cabinet|Council|Panel|Board|Sub-Committee)"
+                           r"|The\s+Members|Members)\s+(?:unanimously\s+|received and\s+)?"
+                           r"(?P<verb>noted|agreed|approved|endorsed|adopted|accepted|rejected|refused|deferred)\b",
+                           re.I)
 
 
 def _body_decided(text: str) -> str | None:

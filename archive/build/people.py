@@ -182,8 +182,19 @@ class _Page:
         self.found.append(Appearance(
             self.document.doc_id, part_id, role, name, note, start.part_date or self.document.meeting_date,
             _committee(self.document, self.starts, part_id), start.title,
-            " ".join((quote or self.lines[index]).split())[:400], self.page_no, index + 1))
+            _around(" ".join((quote or self.lines[index]).split()), form.surname), self.page_no, index + 1))
         return True
+
+
+def _around(text: str, word: str, size: int = 400) -> str:
+    """At most `size` characters of the line, verbatim, holding the name (a long list's 40th name too)."""
+    if len(text) <= size:
+        return text
+    at = text.find(word)
+    if at < size - 60:
+        return text[:size]
+    begin = text.rfind(" ", 0, max(0, at - size // 3)) + 1
+    return text[begin:begin + size]
 
 
 def _page_people(document: Document, starts: list[PartStart], page_no: int, page: str) -> list[Appearance]:
