@@ -64,7 +64,8 @@ _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments
                       r"subject to the variation)\b", re.I)
 # what was resolved differs from what was recommended: "with the grant for X reduced to £4,000"
 _CHANGED = re.compile(r"\bwith (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|deleted|added|"
-                      r"amended)\b", re.I)
+                      r"amended)\b|\bsubject to (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|"
+                      r"deleted|added|amended|moved|extended|limited|brought forward|put back)\b", re.I)
 _MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?")  # a sum as written: compared, never read for its unit
 _MEETING_CLOSED = re.compile(r"^\s*(?:The meeting (?:ended|closed|finished|concluded|terminated|rose)|"
                              r"There being no further business)\b", re.I)
@@ -74,7 +75,13 @@ _PUT = re.compile(r"\b(?:motion|proposal|proposition|recommendations?|resolution
 _SUB_ITEM = re.compile(r"^(?:\(?[a-z]{1,2}\)|[a-z][.)]|\(?\d{1,2}\)|[-•·])\s")  # "b) ...", "(2) ...", "- ..."
 _PARTLY = re.compile(r"\b(?:agreed|approved|adopted)\b[^.]{0,80}\b(?:with the exception of|except for|save for|"
                      r"other than) (?:recommendations?|paragraphs?|parts?|items?)\b", re.I)
-_AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b", re.I)
+# an amendment that puts the recommendation back ("moved as an amendment that the application be approved in
+# accordance with the recommendation") changes nothing the report asked for
+_AMENDMENT_AS_RECOMMENDED = re.compile(r"\bamendment\b[^.]{0,160}\b(?:in accordance with the "
+                                       r"(?:officers?'? |officer's )?recommendation|as recommended)\b", re.I)
+_AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b"
+                                r"|\bamendment\b[^.]{0,80}?\b(?:and|was) declared carried\b"
+                                r"|\bcasting vote (?:in favour of|for) the amendment\b", re.I)
 _NOTED = re.compile(r"\b(?:be noted|noted|note the|notes the|received and noted|be received)\b", re.I)
 _AGREED = re.compile(r"\b(?:approved?|agreed?|adopt(?:ed)?|endorsed?|accepted?|granted|confirmed|extended|frozen|"
                      r"struck|made|authoris|delegated|proceed|recommended|supported?)\b", re.I)
@@ -311,7 +318,8 @@ def _last_put(text: str) -> str | None:
     what became of an amendment ("The amendment ... was declared lost. The substantive proposal was
     then put and declared carried")."""
     for sentence in reversed(re.split(r"(?<=[.!?])\s+", " ".join(text.split()))):
-        if re.search(r"\bamendment\b", sentence, re.I) and not re.search(r"\bas amended\b", sentence, re.I):
+        if re.search(r"\bamendment\b", sentence, re.I) and not re.search(r"\bas amended\b|\bsubstantive\b", sentence,
+                                                                              re.I):
             continue
         if (_LOST.search(sentence) or _CARRIED.search(sentence)) and _PUT.search(sentence):
             return sentence
@@ -361,7 +369,7 @@ def classify(item_text: str, resolved: str) -> str | None:
         return "referred"
     if _REJECTED.search(resolved):
         return "rejected"
-    carried = _AMENDMENT_CARRIED.search(item_text)
+    carried = _AMENDMENT_CARRIED.search(item_text) if not _AMENDMENT_AS_RECOMMENDED.search(item_text) else None
     if _AMENDED.search(resolved) or _CHANGED.search(resolved) or (
             carried and not _LOST.search(item_text[carried.end():])):
         return "agreed-amended"

@@ -255,7 +255,7 @@ def _page_people(document: Document, starts: list[PartStart], page_no: int, page
             block = vote = ""
             following = p.lines[index + 1].strip() if index + 1 < len(p.lines) else ""
             wrapped = (following and not re.search(r"[.:;!?]\s*$", stripped)
-                       and re.match(r"[A-Z][a-z'’-]+\b[.,:;]?(?:\s|$)", following) and not _LABEL.match(following))
+                       and re.match(r"[A-Z](?:[a-z'’-]+)?\b[.,:;]?(?:\s|$)", following) and not _LABEL.match(following))
             _sentences(p, f"{stripped} {following}" if wrapped else stripped, index, len(stripped))
         index += 1
     return p.found
@@ -293,8 +293,9 @@ def _wrapped_list(lines: list[str], index: int, text: str) -> tuple[str, int]:
     text joined up to the line that completes it, and that line's index. A list whose line ends at an
     entry's end is left alone (each following line is read as a list of its own)."""
     last = index
-    while (re.search(r"(?:,|\band|&|\b[A-Z]\.?|\b(?:Councillors?|Cllrs?|Aldermen|Alderman))\s*$", text)
-           and last + 1 < len(lines) and lines[last + 1].strip() and not _LABEL.match(lines[last + 1].strip())):
+    while last + 1 < len(lines) and lines[last + 1].strip() and not _LABEL.match(lines[last + 1].strip()) and (
+            re.search(r"(?:,|\band|&|\b[A-Z]\.?|\b(?:Councillors?|Cllrs?|Aldermen|Alderman))\s*$", text)
+            or lines[last + 1].strip().startswith("(")):  # "Licensing Standards Officer / (Mr P McLean)"
         last += 1
         text = f"{text.rstrip()} {lines[last].strip()}"
     return text, last
@@ -423,14 +424,16 @@ def _protect_notes(text: str) -> str:
     return re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(",", "\x00").replace(" and ", "\x01"), text)
 
 
-def _substitutes(p: _Page, text: str, index: int) -> bool:
+def _substitutes(p: _Page, text: str, index: int, limit: int | None = None) -> bool:
     found = False
-    for match in _SUBSTITUTE.finditer(text):
+    limit = len(text) if limit is None else limit
+    for match in (m for m in _SUBSTITUTE.finditer(text) if m.start() < limit):
         sub = _trim_name(match.group("sub"))
         if sub and p.add("substitute", sub, index, note=f"for {match.group('for').strip()}", quote=text):
             found = True
-    for match in re.finditer(rf"(?P<sub>{TITLED})\s+(?:attended|was present|attending)\s+as\s+(?:his|her|their)\s+"
-                             r"(?:named\s+)?substitute\b", text):
+    for match in (m for m in re.finditer(rf"(?:for whom\s+)?(?P<sub>{TITLED})\s+(?:(?:attended|was present|attending)"
+                                         r"\s+as\s+(?:his|her|their|a)\s+(?:named\s+)?substitute\b|substituted\b"
+                                         r"(?!\s+for))", text) if m.start() < limit):
         found |= p.add("substitute", _trim_name(match.group("sub")), index, quote=text)
     if not found:  # "Councillor A for Councillor B" under a substitutes heading
         for match in re.finditer(rf"(?P<sub>{TITLED})\s+\(?for\s+(?P<for>{TITLED})", text):
@@ -513,9 +516,9 @@ def _sentences(p: _Page, text: str, index: int, limit: int | None = None) -> Non
         who = _holder(p, match.group("role"))
         if who:
             p.add("moved", who, index, note=f"as {match.group('role')}")
-    text = text[:limit]  # lists and declarations: this line's own
     if re.search(r"substitut|deputis", text, re.I):
-        _substitutes(p, text, index)
+        _substitutes(p, text, index, limit)
+    text = text[:limit]  # lists and declarations: this line's own
     apologies = _APOLOGY_SENTENCE.search(text)
     if apologies:
         for entry, title in list_names(_protect_notes(_cut_clause(apologies.group("list")))):
