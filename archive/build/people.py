@@ -431,7 +431,7 @@ def _substitutes(p: _Page, text: str, index: int, limit: int | None = None) -> b
         sub = _trim_name(match.group("sub"))
         if sub and p.add("substitute", sub, index, note=f"for {match.group('for').strip()}", quote=text):
             found = True
-    for match in (m for m in re.finditer(rf"(?:for whom\s+)?(?P<sub>{TITLED})\s+(?:(?:attended|was present|attending)"
+    for match in (m for m in re.finditer(rf"(?P<sub>{TITLED})\s+(?:(?:attended|was present|attending)"
                                          r"\s+as\s+(?:his|her|their|a)\s+(?:named\s+)?substitute\b|substituted\b"
                                          r"(?!\s+for))", text) if m.start() < limit):
         found |= p.add("substitute", _trim_name(match.group("sub")), index, quote=text)
