@@ -256,7 +256,7 @@ def test_app_person_page_and_decisions_view(people_index, monkeypatch):
 
 
 # -- measured ---------------------------------------------------------------------------------------------
-SETS = ["tuning", "heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6"]
+SETS = ["tuning", "heldout", *(f"heldout-{n}" for n in range(2, 8))]
 
 
 @pytest.mark.parametrize("annotated", [ROOT / "eval" / "people" / name for name in SETS], ids=SETS)

@@ -39,7 +39,9 @@ _RESOLVED = re.compile(r"\b(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|PENDERFYN
                        r"|\b(?:Committee|Council|Cabinet|Board|Panel|Sub-Committee|Members)\s+"
                        r"(?:unanimously\s+|thereby\s+|therefore\s+|then\s+|accordingly\s+)?"
                        r"(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)\b\s*(?::|that\b|to\b)"
-                       r"|\bput to the (?:meeting|vote) and (?:was\s+)?(?:AGREED|agreed|CARRIED|carried)\b", re.M)
+                       r"|\bput to the (?:meeting|vote) and (?:was\s+)?(?:AGREED|agreed|CARRIED|carried)\b"
+                       r"|\band (?:unanimously )?(?:agreed|resolved|decided) to "
+                       r"(?=(?:note|approve|agree|adopt|defer|refer|remit|endorse|accept|reject|recommend)\b)", re.M)
 _STATUS = re.compile(r"^\s*Decision status:\s*(?P<status>.+)$", re.I | re.M)
 _DECISION_TEXT = re.compile(r"^\s*Decision:\s*(?P<text>.*)$", re.I)
 _DECISION_TITLE = re.compile(r"^\s*Decision details\s*$", re.I)
@@ -56,6 +58,7 @@ _REFERRED = re.compile(r"\b(?:referred|remitted|refer|remit)\s+(?:back\s+)?(?:[\
                        r"|\bbe referred\b|\bbe remitted\b", re.I)
 _REJECTED = re.compile(r"\b(?:refused|rejected|(?:to|be) (?:refuse|reject)\b|"
                        r"(?:decided )?not to (?:approve|agree|proceed|adopt|accept|support)\b|"
+                       r"not (?:proceed|go ahead|be progressed|be pursued)\b|"
                        r"not (?:be )?(?:approved|agreed|adopted|accepted|supported)|"
                        r"declined to (?:approve|agree|support)|did not (?:approve|agree|support|accept))\b", re.I)
 _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments?|with the following amendments?|"
@@ -72,6 +75,7 @@ _MEETING_CLOSED = re.compile(r"^\s*(?:The meeting (?:ended|closed|finished|concl
 # what is put to a vote: a sentence about it says what became of the item ("That judgement was accepted" does not)
 _PUT = re.compile(r"\b(?:motion|proposal|proposition|recommendations?|resolution|report|application|item|substantive|"
                   r"proposed|seconded|moved|put to|vote)\b", re.I)
+_CONTRARY = re.compile(r"\bcontrary to the (?:officers?'?|officer's)?\s*recommendation", re.I)
 _SUB_ITEM = re.compile(r"^(?:\(?[a-z]{1,2}\)|[a-z][.)]|\(?\d{1,2}\)|[-•·])\s")  # "b) ...", "(2) ...", "- ..."
 _PARTLY = re.compile(r"\b(?:agreed|approved|adopted)\b[^.]{0,80}\b(?:with the exception of|except for|save for|"
                      r"other than) (?:recommendations?|paragraphs?|parts?|items?)\b", re.I)
@@ -79,12 +83,12 @@ _PARTLY = re.compile(r"\b(?:agreed|approved|adopted)\b[^.]{0,80}\b(?:with the ex
 # accordance with the recommendation") changes nothing the report asked for
 _AMENDMENT_AS_RECOMMENDED = re.compile(r"\bamendment\b[^.]{0,160}\b(?:in accordance with the "
                                        r"(?:officers?'? |officer's )?recommendation|as recommended)\b", re.I)
-_AMENDMENT_CARRIED = re.compile(r"\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b"
-                                r"|\bamendment\b[^.]{0,80}?\b(?:and|was) declared carried\b"
+_AMENDMENT_CARRIED = re.compile(r"(?<!no )\bamendment (?:was|being|is) (?:carried|agreed|accepted|approved)\b"
+                                r"|(?<!no )\bamendment\b[^.,]{0,80}?\b(?:and|was) declared carried\b"
                                 r"|\bcasting vote (?:in favour of|for) the amendment\b", re.I)
 _NOTED = re.compile(r"\b(?:be noted|noted|note the|notes the|received and noted|be received)\b", re.I)
 _AGREED = re.compile(r"\b(?:approved?|agreed?|adopt(?:ed)?|endorsed?|accepted?|granted|confirmed|extended|frozen|"
-                     r"struck|made|authoris|delegated|proceed|recommended|supported?)\b", re.I)
+                     r"struck|be made|authoris|delegated|proceed|recommended|supported?)\b", re.I)
 _STATUS_OUTCOME = (
     (re.compile(r"amend|modif|with changes", re.I), "agreed-amended"),
     (re.compile(r"defer|postpon|withdrawn", re.I), "deferred"),
@@ -373,6 +377,8 @@ def classify(item_text: str, resolved: str) -> str | None:
     if _AMENDED.search(resolved) or _CHANGED.search(resolved) or (
             carried and not _LOST.search(item_text[carried.end():])):
         return "agreed-amended"
+    if _CONTRARY.search(item_text):  # what was carried went against the report's recommendation
+        return "rejected"
     said = _RESOLVED.sub("", resolved, count=1)  # what was resolved, without "RESOLVED"/"The Committee agreed to"
     if _NOTED.search(said) and not _AGREED.search(_NOTED.sub("", said)):
         return "noted"

@@ -37,7 +37,7 @@ _LABEL = re.compile(
     r"|chair(?:man|person)?|vice[- ]chair(?:man|person)?|convener|vice[- ]convener|presiding"
     r"|also present|also in attendance|in attendance|officers?(?: present| in attendance| attending)?"
     r"|others present[^:]*|others in attendance[^:]*|other (?:members|councillors) present|members also present"
-    r"|apologies(?: for absence)?|apologies received from"
+    r"|apologies(?: for absence)?|apology|apologies received from"
     r"|substitutes?|named substitutes?|councillors?|aldermen|members|co-opted members?|voting members?)"
     r"\s*[:\-–]\s*(?P<rest>.*)$", re.I)
 _APOLOGY_SENTENCE = re.compile(
@@ -308,7 +308,7 @@ def _names_follow(lines: list[str], index: int) -> bool:
 
 def _looks_like_names(text: str) -> bool:
     """A line that continues a list of names: every entry parses as one (parenthesised notes aside)."""
-    if len(text) > 600 or (text.endswith((".", "?")) and len(text.split()) > 12):
+    if len(text) > 600 or text.endswith("?"):
         return False
     entries = list_names(text)
     if not entries:
@@ -413,7 +413,8 @@ def _posts_joined(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if held and parse_name(entry, title):
             entry, held = f"{entry} ({held})", ""
         if out and not title and _post_only(entry) and _OFFICER_POST.search(entry) and "(" not in out[-1][0]:
-            out[-1] = (f"{out[-1][0]} ({entry})", out[-1][1])
+            post = entry.replace("(", "").replace(")", "")  # "Service Manager (Homelessness)"
+            out[-1] = (f"{out[-1][0]} ({post})", out[-1][1])
         else:
             out.append((entry, title))
     return out
