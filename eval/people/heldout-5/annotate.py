@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tuning"))
-from annotate import write  # noqa: E402
+from annotate import write
 
 R = {
  "harrowby-planning-2025-03-04-minutes.txt": {

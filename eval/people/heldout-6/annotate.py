@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tuning"))
-from annotate import write  # noqa: E402
+from annotate import write
 
 R = {
  "oakhampstead-scrutiny-2025-04-08-minutes.txt": {
