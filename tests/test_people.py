@@ -130,6 +130,14 @@ def test_lists_wrapped_over_lines_keep_their_title_and_each_name_its_line():
     assert ("substitute", "Councillor K Lamb") in found
 
 
+def test_questions_asked_and_answered_in_the_minutes_text():
+    found = roles("Minutes of the meeting of Cabinet held at Hall on 1 May 2024\n\n1. LEISURE\n\n"
+                  "Councillor Fairley asked whether the trust had met its targets. Councillor Jane Smith replied "
+                  "that attendance had recovered. Councillor Hale asked that the item be deferred.\n")
+    assert ("asked", "Councillor Fairley") in found and ("answered", "Councillor Jane Smith") in found
+    assert ("asked", "Councillor Hale") not in found  # a request, not a question
+
+
 def test_moderngov_attendance_table():
     found = roles("Minutes of the meeting of Cabinet held at Hall on 1 May 2024\n\nAttendance\n\n"
                   "Councillor Jane Smith\tChairman\tPresent\nCouncillor Ann Lee\tCommittee Member\tApologies\n"

@@ -86,6 +86,11 @@ _CHAIR_ROLE = re.compile(r"(?:^|[;,]\s*)(?:the\s+)?(?:town\s+|lord\s+)?"
                          r"(?:chair(?:man|person|woman)?|convener|convenor|presiding"
                          r"|mayor|provost)(?:\s+of\s+the\s+(?:council|committee|board|cabinet|panel|meeting))?\s*(?:$|[;,])"
                          r"|\bin the chair\b", re.I)
+_ASKED = re.compile(rf"(?P<name>{TITLED})\s*(?:\([^)]*\)\s*)?(?:,\s*[^,]{{3,60}},\s*)?(?:then\s+|also\s+)?"
+                    r"(?:asked\s+(?:whether|if|about|what|how|when|why|which|for\s+(?:clarification|an\s+update|details))"
+                    r"|enquired|inquired|queried)\b")
+_REPLIED = re.compile(rf"(?P<name>{TITLED})\s*(?:\([^)]*\)\s*)?(?:,\s*[^,]{{3,60}},\s*)?"
+                      r"(?:replied|responded|answered)\b")
 _PRESIDED = re.compile(rf"(?P<name>{TITLED})\s+(?:presided|took the chair|was in the chair|in the chair)\b")
 _ABSTAINING = re.compile(rf"(?P<name>{TITLED})\s+(?:abstaining|abstained)\b")
 _ROLE_MOVED = re.compile(r"\bThe (?P<role>(?:Deputy |Vice[- ]|Depute )?"
@@ -509,6 +514,10 @@ def _sentences(p: _Page, text: str, index: int, limit: int | None = None) -> Non
         p.add(role, _name_only(match.group("name")), index)
     for match in found(_AND_SECONDED):
         p.add("seconded", _name_only(match.group("name")), index)
+    for match in found(_ASKED):  # "Councillor Fairley asked whether ...": a question put at the meeting
+        p.add("asked", _name_only(match.group("name")), index, note="at the meeting")
+    for match in found(_REPLIED):
+        p.add("answered", _name_only(match.group("name")), index, note="at the meeting")
     for match in found(_PRESIDED):
         p.add("chair", _name_only(match.group("name")), index)
     for match in found(_ABSTAINING):

@@ -11,7 +11,7 @@ R = {
  "riversmeet-cabinet-2025-01-14-minutes.txt": {
   "present": ["Omar Haddad", "Bridget Nwosu", "Kieran Walsh", "Hannah Levi", "Adebayo Adeyemi", "Grace Tomlinson", "Peter Frobisher", "Sunita Mistry"],
   "chair": ["Omar Haddad"], "officer": ["Claire Oduya", "Raj Bhatt", "Martin Cole"], "apologies": ["Lucy Hammond"],
-  "declared": ["Hannah Levi"]},
+  "declared": ["Hannah Levi"], "asked": ["Peter Frobisher"], "answered": ["Kieran Walsh"]},
  "gwynant-planning-2025-02-05-minutes.txt": {
   "present": ["Gareth Wyn Jones", "Ann Hopcyn", "Dilwyn Morris", "Eryl Jones-Williams", "Gwen Rowlands", "Huw Rowlands", "Iolo Tecwyn", "Olwen Vaughan-Evans"],
   "chair": ["Gareth Wyn Jones"], "officer": ["Rhun Parry", "Sioned Ellis", "Meinir Owen"], "apologies": ["Aled Hughes", "Llinos Medi"],

@@ -9,7 +9,8 @@ R = {
   "chair": ["John Smith"], "vice-chair": ["Priya Patel"],
   "officer": ["Rebecca Lowe", "Martin Quayle", "Sanjay Mehta", "Laura Birch"],
   "apologies": ["Derek Voss"], "declared": ["Tom Reilly"],
-  "moved": ["Jane Smith", "Priya Patel"], "seconded": ["Owen Hartley", "Amara Okafor"], "owner": ["Jane Smith"]},
+  "moved": ["Jane Smith", "Priya Patel"], "seconded": ["Owen Hartley", "Amara Okafor"], "owner": ["Jane Smith"],
+  "asked": ["Gwen Fairley"], "answered": ["Jane Smith"]},
  "ashworth-planning-2024-02-07-minutes.txt": {
   "present": ["Owen Hartley", "Barry Nolan", "Rowan Ashby", "J Smith", "Mark Kowalski", "Stella Greaves", "Tom Reilly"],
   "chair": ["Owen Hartley"], "vice-chair": ["Barry Nolan"],
