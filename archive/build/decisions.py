@@ -66,7 +66,8 @@ _AMENDED = re.compile(r"\b(?:as amended|subject to the (?:following )?amendments
                       r"inclusion) of|amended to (?:read|include)|following amendments?|as varied|"
                       r"subject to the variation)\b", re.I)
 # what was resolved differs from what was recommended: "with the grant for X reduced to £4,000"
-_CHANGED = re.compile(r"\bwith (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|deleted|added|"
+_CHANGED = re.compile(r"\brather than (?:the )?(?:[^.;]|\.(?=\d)){0,60}?\b(?:proposed|recommended)\b"
+                      r"|\bwith (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|deleted|added|"
                       r"amended)\b|\bsubject to (?:the )?[^.;]{0,80}?\b(?:reduced|increased|changed|replaced|removed|"
                       r"deleted|added|amended|moved|extended|limited|brought forward|put back)\b", re.I)
 _MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?")  # a sum as written: compared, never read for its unit

@@ -35,7 +35,7 @@ NAME = rf"(?:{TITLED}|{_WORD}(?:\s+{_WORD}){{1,3}}{_HONOUR})"
 _LABEL = re.compile(
     r"^\s*(?P<label>present|members present|councillors present|board members present[^:]*|sederunt|in the chair"
     r"|chair(?:man|person)?|vice[- ]chair(?:man|person)?|convener|vice[- ]convener|presiding"
-    r"|also present|also in attendance|in attendance|officers?(?: present| in attendance| attending)?"
+    r"|also present|also in attendance|in attendance|attending|officers?(?: present| in attendance| attending)?"
     r"|others present[^:]*|others in attendance[^:]*|other (?:members|councillors) present|members also present"
     r"|apologies(?: for absence)?|apology|apologies received from"
     r"|substitutes?|named substitutes?|councillors?|aldermen|members|co-opted members?|voting members?)"
@@ -82,7 +82,7 @@ _OFFICER_POST = re.compile(r"\b(?:chief executive|director|officer|head of|manag
 _VICE_NOTE = re.compile(r"(?:^|[;,]\s*|\b(?:the|and)\s+)(?:vice[- ]?|depute\s+|deputy\s+)"
                         r"(?:chair(?:man|person|woman)?|convener|"
                         r"convenor|mayor|provost)\b(?!\s+of\b)", re.I)
-_CHAIR_ROLE = re.compile(r"(?:^|[;,]\s*)(?:the\s+)?(?:town\s+|lord\s+)?"
+_CHAIR_ROLE = re.compile(r"(?:^|[;,]\s*|\band\s+)(?:the\s+)?(?:town\s+|lord\s+)?"
                          r"(?:chair(?:man|person|woman)?|convener|convenor|presiding"
                          r"|mayor|provost)(?:\s+of\s+the\s+(?:council|committee|board|cabinet|panel|meeting))?\s*(?:$|[;,])"
                          r"|\bin the chair\b", re.I)
@@ -335,7 +335,7 @@ def _block_of(label: str) -> str:
         return "apologies"
     if label.startswith(("substitut", "named substitut")):
         return "substitute"
-    if label.startswith(("officer", "in attendance", "also in attendance", "others")):
+    if label.startswith(("officer", "in attendance", "also in attendance", "others", "attending")):
         return "officer"
     if label.startswith(("chair", "in the chair", "presiding", "convener")):
         return "chair"

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (annotation data: one meeting per block, one role per line)
-"""Writes expected.jsonl for the eighth and last held-out set: four meetings written after every other
-fix, annotated before the rules were run on them, measured once, and not used to change the rules."""
+"""Writes expected.jsonl for the eighth held-out set: four meetings written after the fixes that followed
+the seventh held-out run, annotated before the rules were run on them, and measured once (then fixed on)."""
 import sys
 from pathlib import Path
 
