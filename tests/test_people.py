@@ -264,7 +264,7 @@ def test_app_person_page_and_decisions_view(people_index, monkeypatch):
 
 
 # -- measured ---------------------------------------------------------------------------------------------
-SETS = ["tuning", "heldout", *(f"heldout-{n}" for n in range(2, 9))]
+SETS = ["tuning", "heldout", *(f"heldout-{n}" for n in range(2, 10))]
 
 
 @pytest.mark.parametrize("annotated", [ROOT / "eval" / "people" / name for name in SETS], ids=SETS)
