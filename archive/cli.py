@@ -435,12 +435,14 @@ def publish(index_dir: Path | None, database_url: str, quiet: bool) -> None:
 
 
 def _add_commands() -> None:
-    """Commands defined beside their feature (API, fetch, pages); their modules import only click at load."""
+    """Commands defined beside their feature (API, fetch, pages, people and decisions); their modules
+    import only click at load."""
     from archive.api.commands import COMMANDS as api_commands
     from archive.fetch.commands import COMMANDS as fetch_commands
     from archive.pages.commands import COMMANDS as page_commands
+    from archive.people_commands import COMMANDS as people_commands
 
-    for command in (*api_commands, *fetch_commands, *page_commands):
+    for command in (*api_commands, *fetch_commands, *page_commands, *people_commands):
         cli.add_command(command)
 
 

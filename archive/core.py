@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive import listings
+from archive import listings, registers
 from archive.ask import pipeline
 from archive.ask.evidence import Evidence, Passage
 from archive.ask.resources import Resources
@@ -141,6 +141,17 @@ class Archive:
                     status: str = "", kind: str = "", today: str = "", council: str = "") -> list[dict]:
         return listings.commitments(self.resources, self.manifest, committee, date_from, date_to, owner, status,
                                     kind, today, council)
+
+    # -- people and decisions (registers.py) --------------------------------------------------------
+    def people(self, name: str = "", council: str = "") -> list[dict]:
+        return registers.people(self.resources, name, council)
+
+    def person(self, person_id: int) -> dict | None:
+        return registers.person(self.resources, person_id)
+
+    def decisions(self, council: str = "", committee: str = "", date_from: str = "", date_to: str = "",
+                  outcome: str = "") -> list[dict]:
+        return registers.decisions(self.resources, council, committee, date_from, date_to, outcome)
 
     # -- browsing ---------------------------------------------------------------------------------
     def context_date(self, chunk: Chunk) -> str:

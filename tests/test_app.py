@@ -111,7 +111,8 @@ def test_public_mode_has_no_operator_view(hash_index, monkeypatch):
     monkeypatch.setenv("ARCHIVE_PUBLIC", "1")
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    assert list(at.sidebar.radio(key="view").options) == ["Ask", "Browse", "Commitments", "Figures"]
+    assert list(at.sidebar.radio(key="view").options) == ["Ask", "Browse", "Commitments", "People", "Decisions",
+                                                          "Figures"]
     assert at.text_input(key="question").max_chars == 300
 
 

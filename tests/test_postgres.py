@@ -156,6 +156,10 @@ def test_records_and_browsing_match(pg_archive, hash_archive):
     assert pg_archive.neighbours(chunk, 2, 2) == hash_archive.neighbours(chunk, 2, 2)
     assert pg_archive.part_chunks(chunk.doc_id, chunk.part_id) == hash_archive.part_chunks(chunk.doc_id, chunk.part_id)
     assert pg_archive.stats() == hash_archive.stats()
+    assert pg_archive.people() == hash_archive.people() and pg_archive.people()  # people and decisions: same rows
+    assert pg_archive.decisions() == hash_archive.decisions() and pg_archive.decisions()
+    person = hash_archive.people("Sebastian Bowen")[0]
+    assert pg_archive.person(person["id"]) == hash_archive.person(person["id"])
 
 
 def test_cli_answers_the_same_from_the_database(published, hash_index):

@@ -23,7 +23,7 @@ from archive.api import feeds as feed_module
 from archive.api.cache import ResponseCache
 from archive.api.limits import BodyLimit, RateLimit, TimeLimitExceeded, Worker
 from archive.api.live import LiveArchive, warm
-from archive.api.routes import ask, feeds, health, pages, papers, records, write
+from archive.api.routes import ask, feeds, health, pages, papers, people, records, write
 from archive.api.routes.common import Shared, error, package_version
 from archive.api.settings import ApiSettings
 from archive.errors import ArchiveError
@@ -86,7 +86,7 @@ def create_app(archive, settings: ApiSettings | None = None, index_dir: Path | s
 
     shared = Shared(settings, live, worker, cache, feed_store)
     # never writes in public; pages before papers, whose /papers/{doc_id:path} would take /papers/x.pdf/pages/3.png
-    groups = [ask, records, pages, papers, health, feeds] + ([] if settings.public else [write])
+    groups = [ask, records, people, pages, papers, health, feeds] + ([] if settings.public else [write])
     for group in groups:
         app.include_router(group.router(shared))
     return app

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from archive.ask.decided import decided
 from archive.ask.evidence import Evidence, Passage
 from archive.ask.resources import Resources
 from archive.ask.retrieve import search
@@ -130,4 +131,6 @@ def ask(question: str, resources: Resources, k: int = 10, filters: Filters | Non
     scoped = scope(query, filters, resources)
     found_evidence, found = gather(query, k, scoped, resources)
     answer = select_answer(found_evidence, found, resources.selector, resources.reader, resources.reading)
+    if query.asks_decision:  # what became of a recommendation: the linked decision, both passages cited
+        answer = decided(answer, query, resources, scoped.council or "")
     return cite(answer, k, scoped, filters)

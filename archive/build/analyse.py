@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from archive.build.chunk import ChunkSettings, chunk_document
 from archive.build.commitments import Commitment, extract_commitments
+from archive.build.decisions import Recommendation, Resolution, extract_recommendations, extract_resolutions
 from archive.build.packs import find_part_starts, split_parts
+from archive.build.people import Appearance, extract_people
 from archive.build.questions import PublicQuestion, extract_questions, question_number
 from archive.dates import find_periods, reference_date
 from archive.glossary import find_definitions
@@ -27,6 +29,9 @@ class PaperAnalysis:
     commitments: tuple[Commitment, ...]
     chunks: tuple[tuple[Chunk, StoredPeriods], ...]  # each chunk with the dates it states
     definitions: tuple[tuple[str, str], ...]  # acronyms the paper defines: (acronym, long form)
+    appearances: tuple[Appearance, ...] = ()  # who attended, moved, voted, asked ... (build/people.py)
+    recommendations: tuple[Recommendation, ...] = ()  # a report's recommendations (build/decisions.py)
+    resolutions: tuple[Resolution, ...] = ()  # what minuted items resolved, decision records
 
 
 def respondents(parts: tuple[Part, ...], questions: tuple[PublicQuestion, ...]) -> dict[int, str]:
@@ -52,4 +57,6 @@ def analyse_paper(document: Document, settings: ChunkSettings) -> PaperAnalysis:
         when = reference_date(parts[chunk.part_id].part_date or document.meeting_date)
         chunks.append((chunk, [[list(p.first), list(p.last)] for p in find_periods(chunk.text, when)]))
     definitions = tuple(find_definitions("\n".join(document.pages)))
-    return PaperAnalysis(document, parts, questions, commitments, tuple(chunks), definitions)
+    return PaperAnalysis(document, parts, questions, commitments, tuple(chunks), definitions,
+                         tuple(extract_people(document, starts, questions, commitments)),
+                         tuple(extract_recommendations(document, starts)), tuple(extract_resolutions(document, starts)))

@@ -34,6 +34,7 @@ from archive.build.chunk import ChunkSettings
 from archive.build.corpus import SourceFile, list_sources
 from archive.build.ingest import printed_page_labels, read_pages, sha256_file
 from archive.build.sentences import embed_sentences, read_sentences
+from archive.build.registry import link_people_and_decisions
 from archive.build.tracking import find_follow_ups
 from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary
@@ -197,6 +198,8 @@ class _Papers:
         store.write_document(self.connection, document, list(analysis.parts))
         store.write_questions(self.connection, list(analysis.questions))
         store.write_commitments(self.connection, list(analysis.commitments))
+        store.write_people_and_decisions(self.connection, list(analysis.appearances), list(analysis.recommendations),
+                                         list(analysis.resolutions))
         for chunk, periods in analysis.chunks:
             store.write_chunk(self.connection, chunk, periods,
                               analysis.parts[chunk.part_id].part_date or document.meeting_date,
@@ -275,6 +278,7 @@ def build_index(corpus_dir: Path, index_dir: Path, embedder: Embedder, settings:
             if not papers.files:
                 raise ArchiveError(f"nothing could be indexed from {corpus_dir}")
             papers.add_previous_glossary()
+            link_people_and_decisions(connection)  # people and decisions: across papers, once per build
             store.write_glossary(connection, papers.glossary)
             report.chunks = store.chunk_count(connection)
             matrix = dense.open_matrix(building / dense.MATRIX, report.chunks, embedder.dim)

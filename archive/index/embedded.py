@@ -99,6 +99,15 @@ class EmbeddedStore:
     def commitment_rows(self) -> list[dict]:
         return store.commitment_rows(self.db)
 
+    def people_rows(self) -> list[dict]:
+        return store.people_rows(self.db)
+
+    def appearance_rows(self, person_id: int | None = None) -> list[dict]:
+        return store.appearance_rows(self.db, person_id)
+
+    def decision_rows(self) -> list[dict]:
+        return store.decision_rows(self.db)
+
     def live_name(self) -> str | None:
         current = format.current_generation(self.generation.parent)
         return current.name if current is not None else None

@@ -17,7 +17,8 @@ from archive.errors import IndexMismatchError, IndexMissingError
 
 FORMAT_VERSION = 7  # 2: questions table, page labels; 3: term_df; 4: commitments; 5: vectors.npy + ANN, chunk dates;
 #                     6: documents.ocr_pages; 7: sentences table + sentences.npy, chunks.kinds,
-#                     ocr_words (scanned pages' word boxes, for highlighting)
+#                     ocr_words (scanned pages' word boxes), appearances, people, recommendations,
+#                     resolutions, decisions
 # Bump when reading, splitting or chunking changes what a paper yields: unchanged papers are then
 # read again instead of being copied from the previous generation.
 PARSER_VERSION = 8  # 3: question numbers normalised; 4: seasons, parts of years, misspelt months, day-month;

@@ -48,6 +48,25 @@ CREATE TABLE commitments (
 -- each chunk read sentence by sentence at build time (index/sentences.py): offsets and dates as JSON,
 -- and its rows first .. first + count - 1 of sentences.npy
 CREATE TABLE sentences (chunk_id INTEGER PRIMARY KEY, first INTEGER, count INTEGER, reading TEXT);
+-- people and decisions (build/people.py, build/names.py, build/decisions.py): appearances, recommendations and
+-- resolutions per paper; people and decisions across papers, found once per build
+CREATE TABLE appearances (
+    doc_id TEXT, part_id INTEGER, role TEXT, name TEXT, note TEXT, meeting_date TEXT, committee TEXT, item TEXT,
+    quote TEXT, page INTEGER, line INTEGER, person_id INTEGER
+);
+CREATE TABLE people (person_id INTEGER PRIMARY KEY, council TEXT, name TEXT, display TEXT, forms TEXT);
+CREATE TABLE recommendations (
+    doc_id TEXT, part_id INTEGER, title TEXT, committee TEXT, meeting_date TEXT, text TEXT, page INTEGER, line INTEGER
+);
+CREATE TABLE resolutions (
+    doc_id TEXT, part_id INTEGER, item TEXT, committee TEXT, meeting_date TEXT, text TEXT, outcome TEXT, kind TEXT,
+    page INTEGER, line INTEGER
+);
+CREATE TABLE decisions (
+    decision_id INTEGER PRIMARY KEY, council TEXT, committee TEXT, meeting_date TEXT, title TEXT, outcome TEXT,
+    recommendation TEXT,  -- the recommendations row as JSON, '' for a decision record no report claims
+    resolution TEXT  -- the resolutions row as JSON, '' when none was found
+);
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER);  -- chunks holding each stemmed term
 CREATE TABLE glossary (acronym TEXT, expansion TEXT, doc_id TEXT, PRIMARY KEY (acronym, expansion));
 -- a scanned page's words as Tesseract boxed them: JSON [[text, left, top, right, bottom], ...] in PDF
@@ -209,6 +228,75 @@ def write_commitments(connection: sqlite3.Connection, commitments: list) -> None
     )
 
 
+APPEARANCE_FIELDS = ("doc_id", "part_id", "role", "name", "note", "meeting_date", "committee", "item", "quote", "page",
+                     "line")
+RECOMMENDATION_FIELDS = ("doc_id", "part_id", "title", "committee", "meeting_date", "text", "page", "line")
+RESOLUTION_FIELDS = ("doc_id", "part_id", "item", "committee", "meeting_date", "text", "outcome", "kind", "page",
+                     "line")
+
+
+def _insert(connection: sqlite3.Connection, table: str, fields: tuple[str, ...], records: list) -> None:
+    connection.executemany(f"INSERT INTO {table} ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
+                           [tuple(r.as_dict()[f] for f in fields) for r in records])
+
+
+def write_people_and_decisions(connection: sqlite3.Connection, appearances: list, recommendations: list,
+                               resolutions: list) -> None:
+    """One paper's appearances, recommendations and resolutions (people and decisions come later)."""
+    _insert(connection, "appearances", APPEARANCE_FIELDS, appearances)
+    _insert(connection, "recommendations", RECOMMENDATION_FIELDS, recommendations)
+    _insert(connection, "resolutions", RESOLUTION_FIELDS, resolutions)
+
+
+def with_council(connection: sqlite3.Connection, table: str) -> list[dict]:
+    """A per-paper table's rows (with rowid) and their paper's council, in a stable order."""
+    rows = connection.execute(f"SELECT t.rowid AS rowid, t.*, coalesce(d.council, '') AS council FROM {table} t"
+                              " LEFT JOIN documents d USING (doc_id) ORDER BY t.rowid")
+    return [dict(r) for r in rows]
+
+
+def write_people(connection: sqlite3.Connection, people: list, assigned: dict[int, int]) -> None:
+    connection.execute("DELETE FROM people")
+    connection.executemany("INSERT INTO people VALUES (?,?,?,?,?)",
+                           [(p.person_id, p.council, p.name, p.display, json.dumps(list(p.forms))) for p in people])
+    connection.execute("UPDATE appearances SET person_id = NULL")
+    connection.executemany("UPDATE appearances SET person_id=? WHERE rowid=?",
+                           [(pid, rowid) for rowid, pid in assigned.items()])
+
+
+def write_decisions(connection: sqlite3.Connection, decisions: list) -> None:
+    connection.execute("DELETE FROM decisions")
+    keep = ("rowid", "council")
+    connection.executemany(
+        "INSERT INTO decisions (council, committee, meeting_date, title, outcome, recommendation, resolution)"
+        " VALUES (?,?,?,?,?,?,?)",
+        [(d.council, d.committee, d.meeting_date, d.title, d.outcome,
+          json.dumps({k: v for k, v in d.recommendation.items() if k not in keep}) if d.recommendation else "",
+          json.dumps({k: v for k, v in d.resolution.items() if k not in keep}) if d.resolution else "")
+         for d in decisions])
+
+
+def people_rows(connection: sqlite3.Connection) -> list[dict]:
+    return [{**dict(r), "forms": json.loads(r["forms"] or "[]")}
+            for r in connection.execute("SELECT * FROM people ORDER BY council, name, person_id")]
+
+
+def appearance_rows(connection: sqlite3.Connection, person_id: int | None = None) -> list[dict]:
+    """Appearances of people (of one person), oldest meeting first."""
+    where, params = ("WHERE person_id IS NOT NULL", [])
+    if person_id is not None:
+        where, params = "WHERE person_id = ?", [person_id]
+    return [dict(r) for r in connection.execute(
+        f"SELECT {', '.join(APPEARANCE_FIELDS)}, person_id FROM appearances {where}"
+        " ORDER BY meeting_date, doc_id, page, line, role", params)]
+
+
+def decision_rows(connection: sqlite3.Connection) -> list[dict]:
+    return [{**dict(r), "recommendation": json.loads(r["recommendation"]) if r["recommendation"] else None,
+             "resolution": json.loads(r["resolution"]) if r["resolution"] else None}
+            for r in connection.execute("SELECT * FROM decisions ORDER BY decision_id")]
+
+
 # -- writing a generation ---------------------------------------------------------------------------
 
 def write_term_df(connection: sqlite3.Connection, df: Counter) -> None:
@@ -227,7 +315,8 @@ def attach_previous(connection: sqlite3.Connection, path: Path) -> None:
     connection.execute("ATTACH DATABASE ? AS old", (str(path),))
 
 
-PAPER_TABLES = ("documents", "parts", "questions", "commitments", "ocr_words")
+PAPER_TABLES = ("documents", "parts", "questions", "commitments", "ocr_words", "appearances", "recommendations",
+                "resolutions")
 
 
 CHUNK_COLUMNS = 'doc_id, part_id, page, start, "end", heading, text, periods, line, meeting_date, kinds'

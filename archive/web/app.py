@@ -24,6 +24,7 @@ from archive.text import terms
 from archive.web import feedback
 from archive.web.pageview import citation_tools
 from archive.web.params import iso, max_question, param, parse_iso, public, sync
+from archive.web.people_views import decisions_view, people_view
 from archive.web.present import highlight, location_html, safe, table_html
 from archive.web.views import browse_view, commitments_view, feedback_view, figures_view
 from archive.web.webcache import load_archive
@@ -36,7 +37,8 @@ EXAMPLES = [
 
 
 # The filters each view applies; a view not named here shows none.
-VIEW_FILTERS = {"Ask": ("council", "committee", "type", "dates"), "Commitments": ("council", "committee", "dates")}
+VIEW_FILTERS = {"Ask": ("council", "committee", "type", "dates"), "Commitments": ("council", "committee", "dates"),
+                "People": ("council",), "Decisions": ("council", "committee", "dates")}
 
 
 def sidebar(archive: Archive, view: str = "Ask") -> Filters:
@@ -244,7 +246,7 @@ def main() -> None:
             st.code("archive index corpus/", language="bash")
         st.stop()
 
-    views = ["Ask", "Browse", "Commitments", "Figures"] + ([] if public() else ["Feedback"])
+    views = ["Ask", "Browse", "Commitments", "People", "Decisions", "Figures"] + ([] if public() else ["Feedback"])
     asked = param("view")
     view = st.sidebar.radio("View", views, horizontal=True, key="view",
                             index=views.index(asked) if asked in views else 0)
@@ -253,6 +255,10 @@ def main() -> None:
         browse_view(archive)
     elif view == "Commitments":
         commitments_view(archive, filters)
+    elif view == "People":
+        people_view(archive, filters)
+    elif view == "Decisions":
+        decisions_view(archive, filters)
     elif view == "Figures":
         figures_view(archive)
     elif view == "Feedback":

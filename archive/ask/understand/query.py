@@ -40,6 +40,7 @@ class Query:
     aliases: dict = field(default_factory=dict)  # term -> stems that also satisfy it (acronym <-> long form)
     expected: str = "sentence"  # the answer type asked for (ask/understand/cues.expected_type)
     role: str = ""  # the role asked about: chair, mover, seconder, ... ("" for none)
+    asks_decision: bool = False  # what became of a recommendation (ask/decided.py answers from the decisions)
     asks_place: bool = False  # where, which venue
     asks_change: bool = False  # by how much, an increase
     asks_national: bool = False  # England, statistical neighbours
@@ -111,6 +112,7 @@ def parse_query(question: str, glossary: Glossary | None = None, filters: dict |
         aliases=aliases,
         expected=cues.expected_type(question),
         role=cues.asked_role(question),
+        asks_decision=cues.asks_decision(question),
         asks_place=cues.asks_place(question),
         asks_change=cues.asks_change(question),
         asks_national=cues.asks_national(question),

@@ -83,7 +83,7 @@ def _load(target, source: sqlite3.Connection, name: str, generation: Path, manif
     s = schema.quoted(name)
     target.execute(schema.tables_sql(name, manifest["dim"]))
     for table, columns in (("documents", None), ("parts", None), ("questions", schema.QUESTION_COLUMNS),
-                           ("term_df", None), ("glossary", None)):
+                           ("term_df", None), ("glossary", None), *((t, None) for t in schema.PEOPLE_TABLES)):
         columns = columns or ", ".join(r[1] for r in source.execute(f"PRAGMA table_info({table})"))
         _copy(target, f"{s}.{table}", columns, _rows(source, f"SELECT {columns} FROM {table}"))
     _copy(target, f"{s}.commitments", schema.COMMITMENT_COLUMNS,

@@ -21,7 +21,7 @@ from archive.errors import IndexMismatchError, IndexMissingError
 from archive.index.pg import schema
 from archive.index.pg.servers import Servers, driver
 from archive.index.pg.tsquery import lexeme, translate
-from archive.index.store import Restriction, SqlDialect, row_to_chunk, row_to_document, row_to_part
+from archive.index.store import APPEARANCE_FIELDS, Restriction, SqlDialect, row_to_chunk, row_to_document, row_to_part
 from archive.records import Chunk, Document, Part
 
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
@@ -216,6 +216,22 @@ class PostgresStore:
         rows = self._all(f"SELECT {schema.COMMITMENT_COLUMNS} FROM {{s}}.commitments"
                          " ORDER BY meeting_date NULLS FIRST, doc_id NULLS FIRST, page NULLS FIRST, line NULLS FIRST")
         return [{**r, "follow_ups": json.loads(r["follow_ups"] or "[]")} for r in rows]
+
+    def people_rows(self) -> list[dict]:
+        rows = self._all("SELECT * FROM {s}.people ORDER BY council, name, person_id")
+        return [{**r, "forms": json.loads(r["forms"] or "[]")} for r in rows]
+
+    def appearance_rows(self, person_id: int | None = None) -> list[dict]:
+        where, params = ("WHERE person_id = %s", [person_id]) if person_id is not None else (
+            "WHERE person_id IS NOT NULL", [])
+        columns = ", ".join(APPEARANCE_FIELDS)
+        return self._all(f"SELECT {columns}, person_id FROM {{s}}.appearances {where}"
+                         " ORDER BY meeting_date, doc_id, page, line, role", params)
+
+    def decision_rows(self) -> list[dict]:
+        rows = self._all("SELECT * FROM {s}.decisions ORDER BY decision_id")
+        return [{**r, "recommendation": json.loads(r["recommendation"]) if r["recommendation"] else None,
+                 "resolution": json.loads(r["resolution"]) if r["resolution"] else None} for r in rows]
 
     def live_name(self) -> str | None:
         """The generation the database names now; never an older one than this store's (a replica

@@ -12,7 +12,7 @@ import re
 
 META = "archive_meta"
 GENERATION_PREFIX = "archive_gen_"
-PG_FORMAT = 1  # bump when this layout changes: readers refuse other formats
+PG_FORMAT = 2  # bump when this layout changes: readers refuse other formats (2: people and decisions)
 _NAME = re.compile(r"^archive_gen_[0-9a-z]+$")
 
 T = 'text COLLATE "C"'
@@ -68,6 +68,22 @@ CREATE TABLE {s}.commitments (
     rowid bigint PRIMARY KEY, doc_id {T}, part_id integer, kind {T}, quote {T}, owner {T}, due {T}, due_iso {T},
     meeting_date {T}, page integer, line integer, follow_ups {T} DEFAULT '[]'
 );
+CREATE TABLE {s}.appearances (
+    doc_id {T}, part_id integer, role {T}, name {T}, note {T}, meeting_date {T}, committee {T}, item {T}, quote {T},
+    page integer, line integer, person_id integer
+);
+CREATE TABLE {s}.people (person_id integer PRIMARY KEY, council {T}, name {T}, display {T}, forms {T});
+CREATE TABLE {s}.recommendations (
+    doc_id {T}, part_id integer, title {T}, committee {T}, meeting_date {T}, text {T}, page integer, line integer
+);
+CREATE TABLE {s}.resolutions (
+    doc_id {T}, part_id integer, item {T}, committee {T}, meeting_date {T}, text {T}, outcome {T}, kind {T},
+    page integer, line integer
+);
+CREATE TABLE {s}.decisions (
+    decision_id integer PRIMARY KEY, council {T}, committee {T}, meeting_date {T}, title {T}, outcome {T},
+    recommendation {T}, resolution {T}
+);
 CREATE TABLE {s}.term_df (term {T} PRIMARY KEY, df integer);
 CREATE TABLE {s}.glossary (acronym {T}, expansion {T}, doc_id {T}, PRIMARY KEY (acronym, expansion));
 CREATE TABLE {s}.fts_terms (term {T} PRIMARY KEY, df integer);  -- FTS5's tokens: chunks holding each
@@ -90,6 +106,7 @@ CREATE INDEX ON {s}.chunks USING hnsw (embedding vector_ip_ops) WITH (m = {int(h
 CHUNK_COLUMNS = 'rowid, doc_id, part_id, page, start, "end", heading, text, periods, embed_hash, line, meeting_date'
 QUESTION_COLUMNS = ("doc_id, number, kind, questioner, question_to, question, response_by, response, "
                     "supplementary_question, supplementary_response_by, supplementary_response, page, line")
+PEOPLE_TABLES = ("appearances", "people", "recommendations", "resolutions", "decisions")  # copied as they are
 COMMITMENT_COLUMNS = "rowid, doc_id, part_id, kind, quote, owner, due, due_iso, meeting_date, page, line, follow_ups"
 
 
