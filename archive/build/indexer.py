@@ -33,8 +33,8 @@ from archive.build.checks import date_warning, metadata_warnings
 from archive.build.chunk import ChunkSettings
 from archive.build.corpus import SourceFile, list_sources
 from archive.build.ingest import printed_page_labels, read_pages, sha256_file
-from archive.build.sentences import embed_sentences, read_sentences
 from archive.build.registry import link_people_and_decisions
+from archive.build.sentences import embed_sentences, read_sentences
 from archive.build.tracking import find_follow_ups
 from archive.errors import ArchiveError, IngestError
 from archive.glossary import Glossary
