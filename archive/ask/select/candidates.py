@@ -272,9 +272,8 @@ def _span_candidates(evidence: Evidence, rank: int, passage: Passage, read: _Sen
                         if tag_entities and kind in _ENTITY_KINDS else entities.UNTAGGED)
         # the figure is a level of the question's measure ("386 children in care", not "24 leave care",
         # "a 30% increase" or "55% of the children are cared for by our local foster carers")
-        match = re.compile(re.escape(span)).search(sentence, offset) if kind in NUMERIC else None
-        features["counts_measure"] = float(bool(match) and bool(query.topic_terms) and is_level(
-            sentence, match, query))
+        match = re.compile(re.escape(span)).search(sentence, offset) if kind in NUMERIC and query.topic_terms else None
+        features["counts_measure"] = float(bool(match) and is_level(sentence, match, query))
         out.append(Candidate(passage, rank, sentence, span, kind, offset, read.header, features))
     return out
 
@@ -304,4 +303,4 @@ def sentence_similarity(evidence: Evidence, vectors, stored=None) -> dict[str, f
 
 
 def matrix(found: list[Candidate], names: tuple[str, ...]) -> np.ndarray:
-    return np.array([[float(c.features.get(n, 0.0)) for n in names] for c in found], dtype=np.float64)
+    return np.array([[c.features.get(n, 0.0) for n in names] for c in found], dtype=np.float64)
