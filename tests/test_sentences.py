@@ -57,7 +57,7 @@ def test_every_chunk_has_its_sentences_and_a_vector_each(built):
                           "JOIN sentences s ON s.chunk_id = c.rowid ORDER BY c.rowid").fetchall()
         chunks = db.execute("SELECT count(*) FROM chunks").fetchone()[0]
     assert len(rows) == chunks and report.sentences == len(matrix) == sum(r[3] for r in rows)
-    for rowid, text, first, count, stored in rows[::25]:
+    for _, text, first, count, stored in rows[::25]:
         spans = json.loads(stored)[0]
         assert len(spans) == count and [tuple(s) for s in spans] == prose_sentence_spans(text)
         sentences = [text[a:b] for a, b in spans]
