@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: install index run serve test test-fast lint eval eval-heldout heldout-index misses train-selector train-reader fit-reading bench bench-scale bench-embed bench-api browser ocr clean
+.PHONY: install index run serve test test-fast lint eval eval-heldout heldout-index misses train-selector train-reader fit-reading bench bench-scale bench-embed bench-api soak answer-stage browser ocr clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -102,9 +102,21 @@ bench-scale: $(STAMP)
 bench-embed: index
 	$(BIN)/python benchmarks/embed_speed.py
 
-# The HTTP API under load: 50 clients x 60 s, paced and saturated, cache on and off; about 6 minutes
+# The HTTP API under load: 50 clients x 60 s, paced and saturated, cache on and off, API_PROCESSES server
+# processes; about 8 minutes
+API_PROCESSES ?= 2
 bench-api: $(STAMP)
-	$(BIN)/python benchmarks/bench_api.py
+	$(BIN)/python benchmarks/bench_api.py --processes $(API_PROCESSES)
+
+# Faults under load: 20 clients for SOAK_SECONDS while a new generation is swapped in and a server process is
+# SIGKILLed (benchmarks/soak.py; loopback only); writes benchmarks/results/soak.{json,md}
+SOAK_SECONDS ?= 300
+soak: $(STAMP)
+	$(BIN)/python benchmarks/soak.py --duration $(SOAK_SECONDS)
+
+# Where one fresh answer's time goes, step by step (benchmarks/answer_stage.py), over the dev questions
+answer-stage: index
+	$(BIN)/python benchmarks/answer_stage.py --index-dir index --profile benchmarks/results/answer_profile.txt
 
 clean:
 	rm -rf $(VENV) index .pytest_cache $(HELDOUT_CORPUS) $(HELDOUT_INDEX)
