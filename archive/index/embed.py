@@ -137,6 +137,9 @@ class OnnxEmbedder:
         encodings = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        if len(batches) == 1 and not progress:  # a question: no threads to start for one run
+            out[batches[0]] = self._batch([encodings[i] for i in batches[0]])
+            return _normalise(out)
         from tqdm import tqdm
 
         with ThreadPoolExecutor(self.workers) as pool, tqdm(
