@@ -346,13 +346,6 @@ def _body_decided(text: str) -> str | None:
     return None
 
 
-def _carried_sentence(text: str) -> str:
-    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
-        if _CARRIED.search(sentence):
-            return sentence
-    return ""
-
-
 def classify(item_text: str, resolved: str) -> str | None:
     """The outcome of an item: from what it resolved, else from a motion declared lost; None when
     the item took no decision (apologies, a discussion with nothing resolved)."""
