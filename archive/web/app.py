@@ -198,8 +198,8 @@ def ask_view(archive: Archive, filters: Filters) -> None:
     state = {"q": question, "council": filters.council or "", "committee": filters.committee or "",
              "type": filters.doc_type or "", "from": filters.date_from or "", "to": filters.date_to or ""}
 
+    sync(state)  # the URL reproduces this view before the answer is worked out
     if not question:
-        sync(state)
         st.markdown("Try: " + " · ".join(f"*{safe(e)}*" for e in EXAMPLES), unsafe_allow_html=True)
         return
     with st.spinner("Searching the archive…"):
@@ -212,8 +212,7 @@ def ask_view(archive: Archive, filters: Filters) -> None:
     facet_counts(archive, question, filters)
     shown = st.session_state.get("shown_page")  # set by a citation's "Show page"
     if shown in {(h.chunk.doc_id, h.chunk.page) for h in answer.citations}:
-        state.update(paper=shown[0], page=str(shown[1]))
-    sync(state)  # the URL now reproduces this view
+        sync({**state, "paper": shown[0], "page": str(shown[1])})  # and the page shown
 
 
 def page_setup() -> None:
