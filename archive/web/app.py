@@ -198,7 +198,8 @@ def ask_view(archive: Archive, filters: Filters) -> None:
     state = {"q": question, "council": filters.council or "", "committee": filters.committee or "",
              "type": filters.doc_type or "", "from": filters.date_from or "", "to": filters.date_to or ""}
 
-    sync(state)  # the URL reproduces this view before the answer is worked out
+    # the URL reproduces this view before the answer is worked out (a page a link asks for kept until then)
+    sync({**state, "paper": param("paper"), "page": param("page")} if question else state)
     if not question:
         st.markdown("Try: " + " · ".join(f"*{safe(e)}*" for e in EXAMPLES), unsafe_allow_html=True)
         return
@@ -212,7 +213,8 @@ def ask_view(archive: Archive, filters: Filters) -> None:
     facet_counts(archive, question, filters)
     shown = st.session_state.get("shown_page")  # set by a citation's "Show page"
     if shown in {(h.chunk.doc_id, h.chunk.page) for h in answer.citations}:
-        sync({**state, "paper": shown[0], "page": str(shown[1])})  # and the page shown
+        state.update(paper=shown[0], page=str(shown[1]))
+    sync(state)  # and the page shown, if any
 
 
 def page_setup() -> None:
