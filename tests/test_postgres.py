@@ -81,6 +81,27 @@ def test_same_papers_chunks_and_statistics(pg_archive, hash_archive):
     assert pg_archive.manifest["postgres"]["bm25"]["rows"] == hash_archive.chunk_count
 
 
+def test_what_the_build_read_once_comes_from_the_database(pg_archive, hash_archive):
+    """Chunks' kinds and their sentences' offsets and dates are published; the sentences' vectors are not
+    (`first` -1: the answer stage embeds them)."""
+    from archive.ask import pipeline
+    from archive.ask.retrieve.filters import Filters
+
+    read = {}
+    for name, archive in (("postgres", pg_archive), ("embedded", hash_archive)):
+        resources = archive.resources
+        query = pipeline.embed(pipeline.understand("What was the UASC figure in January 2024?", resources), resources)
+        evidence = pipeline.evidence(query, pipeline.passages(query, 10, Filters(), resources), resources)
+        read[name] = {p.chunk.chunk_id: (p.kinds, p.reading) for p in evidence.passages}
+    assert read["postgres"].keys() == read["embedded"].keys()
+    for chunk_id, (kinds, reading) in read["postgres"].items():
+        embedded_kinds, embedded_reading = read["embedded"][chunk_id]
+        assert kinds == embedded_kinds is not None and reading.first == -1
+        assert (reading.spans, reading.periods, reading.plain) == \
+            (embedded_reading.spans, embedded_reading.periods, embedded_reading.plain)
+    assert pg_archive.ask("What was the UASC figure in January 2024?").text == "38"
+
+
 def test_eval_on_postgres_within_002_of_embedded(pg_archive, hash_archive):
     from archive.evaluate.metrics import evaluate, load_questions
 

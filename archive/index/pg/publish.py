@@ -68,8 +68,7 @@ def _chunk_rows(connection: sqlite3.Connection):
     """Chunk rows in rowid order with their terms and length (a chunk with no tokens gets none)."""
     terms = _rows(connection, _terms_query())
     pending = next(terms, None)
-    columns = 'rowid, doc_id, part_id, page, start, "end", heading, text, periods, embed_hash, line, meeting_date'
-    for row in _rows(connection, f"SELECT {columns} FROM chunks ORDER BY rowid"):
+    for row in _rows(connection, f"SELECT {schema.CHUNK_COLUMNS} FROM chunks ORDER BY rowid"):
         while pending is not None and pending[0] < row[0]:
             pending = next(terms, None)
         if pending is not None and pending[0] == row[0]:
@@ -88,6 +87,9 @@ def _load(target, source: sqlite3.Connection, name: str, generation: Path, manif
         _copy(target, f"{s}.{table}", columns, _rows(source, f"SELECT {columns} FROM {table}"))
     _copy(target, f"{s}.commitments", schema.COMMITMENT_COLUMNS,
           _rows(source, f"SELECT {schema.COMMITMENT_COLUMNS} FROM commitments"))
+    # the sentences' offsets and dates; their vectors stay in the generation's sentences.npy
+    _copy(target, f"{s}.sentences", "chunk_id, first, count, reading",
+          _rows(source, "SELECT chunk_id, first, count, reading FROM sentences"))
     source.execute("CREATE VIRTUAL TABLE temp.fts_instances USING fts5vocab(main, chunks_fts, instance)")
     source.execute("CREATE VIRTUAL TABLE temp.fts_rows USING fts5vocab(main, chunks_fts, row)")
     _copy(target, f"{s}.fts_terms", "term, df", (

@@ -21,6 +21,7 @@ from archive.errors import IndexMismatchError, IndexMissingError
 from archive.index.pg import schema
 from archive.index.pg.servers import Servers, driver
 from archive.index.pg.tsquery import lexeme, translate
+from archive.index.sentences import SentenceReading
 from archive.index.store import APPEARANCE_FIELDS, Restriction, SqlDialect, row_to_chunk, row_to_document, row_to_part
 from archive.records import Chunk, Document, Part
 
@@ -181,7 +182,12 @@ class PostgresStore:
         return self.servers.read(run)
 
     def sentence_readings(self, rowids: list[int]) -> dict:
-        return {}  # not published to PostgreSQL: the answer stage reads sentences at question time
+        """The chunks' sentences as read at build time, without vectors (`first` -1: the answer stage
+        embeds the sentences it compares with the question)."""
+        if not rowids:
+            return {}
+        rows = self._all("SELECT chunk_id, reading FROM {s}.sentences WHERE chunk_id = ANY(%s)", [list(rowids)])
+        return {row["chunk_id"]: SentenceReading.loads(row["reading"], -1) for row in rows}
 
     def sentence_vectors(self, rows):
         raise NotImplementedError("no sentence vectors in PostgreSQL")

@@ -12,7 +12,8 @@ import re
 
 META = "archive_meta"
 GENERATION_PREFIX = "archive_gen_"
-PG_FORMAT = 2  # bump when this layout changes: readers refuse other formats (2: people and decisions)
+PG_FORMAT = 3  # bump when this layout changes: readers refuse other formats (2: people and decisions;
+#               3: chunks' kinds and their sentences as read at build time, without the sentences' vectors)
 _NAME = re.compile(r"^archive_gen_[0-9a-z]+$")
 
 T = 'text COLLATE "C"'
@@ -56,9 +57,10 @@ CREATE TABLE {s}.parts (
 );
 CREATE TABLE {s}.chunks (
     rowid bigint PRIMARY KEY, doc_id {T}, part_id integer, page integer, start integer, "end" integer,
-    heading {T}, text {T}, periods {T}, embed_hash {T}, line integer, meeting_date {T},
+    heading {T}, text {T}, periods {T}, embed_hash {T}, line integer, meeting_date {T}, kinds {T},
     terms tsvector, length integer, embedding vector({int(dim)})
 );
+CREATE TABLE {s}.sentences (chunk_id bigint PRIMARY KEY, first integer, count integer, reading {T});
 CREATE TABLE {s}.questions (
     doc_id {T}, number {T}, kind {T}, questioner {T}, question_to {T}, question {T}, response_by {T},
     response {T}, supplementary_question {T}, supplementary_response_by {T}, supplementary_response {T},
@@ -103,7 +105,8 @@ CREATE INDEX ON {s}.chunks USING hnsw (embedding vector_ip_ops) WITH (m = {int(h
 
 
 # columns a reader gets, in the embedded schema's order (callers read them by name)
-CHUNK_COLUMNS = 'rowid, doc_id, part_id, page, start, "end", heading, text, periods, embed_hash, line, meeting_date'
+CHUNK_COLUMNS = ('rowid, doc_id, part_id, page, start, "end", heading, text, periods, embed_hash, line, meeting_date,'
+                 ' kinds')
 QUESTION_COLUMNS = ("doc_id, number, kind, questioner, question_to, question, response_by, response, "
                     "supplementary_question, supplementary_response_by, supplementary_response, page, line")
 PEOPLE_TABLES = ("appearances", "people", "recommendations", "resolutions", "decisions")  # copied as they are
