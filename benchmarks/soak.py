@@ -45,6 +45,8 @@ sys.path.insert(0, str(HERE))
 
 import bench_api  # noqa: E402  (a sibling script: corpus, server start, questions)
 
+from archive.api.serving import server_processes  # noqa: E402
+
 MIX = (("ask", 0.35), ("search", 0.35), ("feed", 0.15), ("feedback", 0.1), ("save", 0.05))
 NEW_PAPER = "2025-02-03-soak-committee-report.txt"
 MARKER = "Quillbarrow"  # a word only the paper added mid-run holds
@@ -119,20 +121,8 @@ def client(port: int, seed: int, started: float, until: float, texts: list[str],
 
 
 def server_pids(parent: int) -> list[int]:
-    """The supervisor and its live server processes (not multiprocessing's resource tracker)."""
-    found = [parent]
-    try:
-        children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
-    except OSError:
-        return found
-    for pid in map(int, children):
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-            if state != "Z" and b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                found.append(pid)
-        except OSError:
-            continue
-    return found
+    """The supervisor and its live server processes."""
+    return [parent, *server_processes(parent)]
 
 
 def memory_mb(pids: list[int]) -> dict:

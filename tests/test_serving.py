@@ -15,7 +15,7 @@ from pathlib import Path
 
 from archive.api.limits import parse_limit, share
 from archive.api.live import LiveArchive
-from archive.api.serving import settings_env
+from archive.api.serving import server_processes, settings_env
 from archive.api.settings import ApiSettings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,19 +44,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serving(pid: int) -> bool:
-    """A live server process (not multiprocessing's resource tracker; a killed one stays a zombie
-    until the supervisor reaps it)."""
-    try:
-        alive = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-        return alive and b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-
-
 def _children(pid: int) -> set[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return {int(p) for p in path.read_text().split() if _serving(int(p))} if path.exists() else set()
+    return set(server_processes(pid))
 
 
 def _get(port: int, path: str) -> tuple[int, dict]:

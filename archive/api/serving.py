@@ -67,3 +67,22 @@ def serve(settings: ApiSettings, target: Path, url: str | None, host: str, port:
         os.environ["ARCHIVE_DATABASE_URL"] = url
     uvicorn.run("archive.api.serving:app_from_env", factory=True, workers=settings.processes, host=host, port=port,
                 log_level="warning", access_log=False, timeout_worker_healthcheck=30)
+
+
+def server_processes(supervisor: int) -> list[int]:
+    """The live server processes a supervisor (the `archive api --processes N` process) runs: not
+    multiprocessing's resource tracker, nor a killed one left a zombie until the supervisor reaps it.
+    Linux (/proc); for watching and measuring, never on the request path."""
+    try:
+        children = Path(f"/proc/{supervisor}/task/{supervisor}/children").read_text().split()
+    except OSError:
+        return []
+    found = []
+    for pid in map(int, children):
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            if state != "Z" and b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(pid)
+        except OSError:
+            continue
+    return found
