@@ -10,6 +10,7 @@ import os
 import subprocess
 import time
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -82,8 +83,8 @@ def test_same_papers_chunks_and_statistics(pg_archive, hash_archive):
 
 
 def test_what_the_build_read_once_comes_from_the_database(pg_archive, hash_archive):
-    """Chunks' kinds and their sentences' offsets and dates are published; the sentences' vectors are not
-    (`first` -1: the answer stage embeds them)."""
+    """Chunks' kinds, their sentences' offsets and dates and the sentences' vectors are published: the
+    answer stage reads from the database what it reads from the generation's files."""
     from archive.ask import pipeline
     from archive.ask.retrieve.filters import Filters
 
@@ -99,6 +100,8 @@ def test_what_the_build_read_once_comes_from_the_database(pg_archive, hash_archi
         assert kinds == embedded_kinds is not None and reading.first == -1
         assert (reading.spans, reading.periods, reading.plain) == \
             (embedded_reading.spans, embedded_reading.periods, embedded_reading.plain)
+        rows = slice(embedded_reading.first, embedded_reading.first + len(embedded_reading.spans))
+        assert np.array_equal(reading.vectors, hash_archive.resources.index.sentence_matrix[rows].astype(np.float32))
     assert pg_archive.ask("What was the UASC figure in January 2024?").text == "38"
 
 

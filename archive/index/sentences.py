@@ -10,7 +10,7 @@ work done at question time."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -42,6 +42,8 @@ class SentenceReading:
     plain: tuple[tuple[Period, ...], ...]
     heading_periods: tuple[Period, ...]
     first: int = -1
+    # the sentences' vectors themselves, where a backend hands them over with the reading (PostgreSQL)
+    vectors: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, heading: str, meeting_date: str, first: int = -1) -> SentenceReading:
@@ -63,6 +65,11 @@ class SentenceReading:
         return cls(tuple((a, b) for a, b in spans), read,
                    tuple(r if p is None else _read_periods(p) for p, r in zip(plain, read, strict=True)),
                    _read_periods(heading), first)
+
+
+def vectors_from_bytes(data: bytes | None, dim: int) -> np.ndarray | None:
+    """A chunk's sentence vectors stored as float16 bytes (as in sentences.npy), as float32 rows."""
+    return np.frombuffer(data, dtype=np.float16).reshape(-1, dim).astype(np.float32) if data else None
 
 
 def open_matrix(path: Path, rows: int, dim: int) -> np.ndarray:

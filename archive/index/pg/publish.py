@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from archive.errors import DatabaseError
-from archive.index import dense, format, store
+from archive.index import dense, format, sentences, store
 from archive.index.pg import schema
 from archive.index.pg.servers import EF_SEARCH, connect, driver, shown
 
@@ -87,9 +87,13 @@ def _load(target, source: sqlite3.Connection, name: str, generation: Path, manif
         _copy(target, f"{s}.{table}", columns, _rows(source, f"SELECT {columns} FROM {table}"))
     _copy(target, f"{s}.commitments", schema.COMMITMENT_COLUMNS,
           _rows(source, f"SELECT {schema.COMMITMENT_COLUMNS} FROM commitments"))
-    # the sentences' offsets and dates; their vectors stay in the generation's sentences.npy
-    _copy(target, f"{s}.sentences", "chunk_id, first, count, reading",
-          _rows(source, "SELECT chunk_id, first, count, reading FROM sentences"))
+    # the sentences' offsets and dates, and their vectors (float16 bytes, a chunk's rows of sentences.npy)
+    vectors = sentences.load_matrix(generation)
+    rows = _rows(source, "SELECT chunk_id, first, count, reading FROM sentences")
+    _copy(target, f"{s}.sentences", "chunk_id, first, count, reading, vectors",
+          ((chunk_id, first, count, reading,
+            vectors[first : first + count].tobytes() if vectors is not None and count else None)
+           for chunk_id, first, count, reading in rows))
     source.execute("CREATE VIRTUAL TABLE temp.fts_instances USING fts5vocab(main, chunks_fts, instance)")
     source.execute("CREATE VIRTUAL TABLE temp.fts_rows USING fts5vocab(main, chunks_fts, row)")
     _copy(target, f"{s}.fts_terms", "term, df", (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from archive.errors import IndexMismatchError, IndexMissingError
 from archive.index.pg import schema
 from archive.index.pg.servers import Servers, driver
 from archive.index.pg.tsquery import lexeme, translate
-from archive.index.sentences import SentenceReading
+from archive.index.sentences import SentenceReading, vectors_from_bytes
 from archive.index.store import APPEARANCE_FIELDS, Restriction, SqlDialect, row_to_chunk, row_to_document, row_to_part
 from archive.records import Chunk, Document, Part
 
@@ -182,12 +183,14 @@ class PostgresStore:
         return self.servers.read(run)
 
     def sentence_readings(self, rowids: list[int]) -> dict:
-        """The chunks' sentences as read at build time, without vectors (`first` -1: the answer stage
-        embeds the sentences it compares with the question)."""
+        """The chunks' sentences as read at build time, each with its sentences' vectors."""
         if not rowids:
             return {}
-        rows = self._all("SELECT chunk_id, reading FROM {s}.sentences WHERE chunk_id = ANY(%s)", [list(rowids)])
-        return {row["chunk_id"]: SentenceReading.loads(row["reading"], -1) for row in rows}
+        rows = self._all("SELECT chunk_id, reading, vectors FROM {s}.sentences WHERE chunk_id = ANY(%s)",
+                         [list(rowids)])
+        dim = int(self.manifest["dim"])
+        return {row["chunk_id"]: replace(SentenceReading.loads(row["reading"], -1),
+                                         vectors=vectors_from_bytes(row["vectors"], dim)) for row in rows}
 
     def sentence_vectors(self, rows):
         raise NotImplementedError("no sentence vectors in PostgreSQL")

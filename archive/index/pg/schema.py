@@ -13,7 +13,7 @@ import re
 META = "archive_meta"
 GENERATION_PREFIX = "archive_gen_"
 PG_FORMAT = 3  # bump when this layout changes: readers refuse other formats (2: people and decisions;
-#               3: chunks' kinds and their sentences as read at build time, without the sentences' vectors)
+#               3: chunks' kinds, their sentences as read at build time and the sentences' vectors)
 _NAME = re.compile(r"^archive_gen_[0-9a-z]+$")
 
 T = 'text COLLATE "C"'
@@ -60,7 +60,7 @@ CREATE TABLE {s}.chunks (
     heading {T}, text {T}, periods {T}, embed_hash {T}, line integer, meeting_date {T}, kinds {T},
     terms tsvector, length integer, embedding vector({int(dim)})
 );
-CREATE TABLE {s}.sentences (chunk_id bigint PRIMARY KEY, first integer, count integer, reading {T});
+CREATE TABLE {s}.sentences (chunk_id bigint PRIMARY KEY, first integer, count integer, reading {T}, vectors bytea);
 CREATE TABLE {s}.questions (
     doc_id {T}, number {T}, kind {T}, questioner {T}, question_to {T}, question {T}, response_by {T},
     response {T}, supplementary_question {T}, supplementary_response_by {T}, supplementary_response {T},
