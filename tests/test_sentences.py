@@ -92,7 +92,7 @@ def test_similarity_from_stored_vectors_is_what_encoding_gives(built):
     found = pipeline.passages(query, 10, Filters(), resources)
     evidence = pipeline.evidence(query, found, resources)
     assert all(p.reading is not None and p.reading.first >= 0 for p in evidence.passages)
-    stored = sentence_similarity(evidence, resources.sentences, resources.index.sentence_vectors)
+    stored = sentence_similarity(evidence, resources.sentences)
     encoded = sentence_similarity(pipeline.Evidence(query, tuple(found), resources.stats), resources.sentences)
     assert stored.keys() == encoded.keys()
     assert max(abs(stored[s] - encoded[s]) for s in stored) < 5e-3

@@ -100,7 +100,7 @@ def answer_candidates(evidence: Evidence, resources: Resources, every_kind: bool
     areas the question names, when it names some the archive does not hold. Only the kinds the
     shipped selector was trained on, unless `every_kind` (training and measuring a new one): a kind
     added since (an open answer's phrase) waits for a selector trained with it."""
-    similarity = sentence_similarity(evidence, resources.sentences, resources.index.sentence_vectors)
+    similarity = sentence_similarity(evidence, resources.sentences)
     kinds = None if every_kind else resources.selector.kinds
     return about_areas(candidates(evidence, resources.weights, similarity, kinds), evidence.query.areas)
 

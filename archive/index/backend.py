@@ -47,11 +47,8 @@ class IndexStore(Protocol):
     def chunk_rows(self, rowids: list[int]) -> dict[int, Row]: ...
 
     def sentence_readings(self, rowids: list[int]) -> dict:
-        """Chunks' sentences read at build time (index/sentences.SentenceReading), by rowid; {} when the
-        backend has none (the answer stage then reads the sentences itself)."""
-
-    def sentence_vectors(self, rows: np.ndarray) -> np.ndarray:
-        """Stored sentence vectors (float32) by row of sentences.npy."""
+        """Chunks' sentences read at build time (index/sentences.SentenceReading, with their vectors), by
+        rowid; {} when the backend has none (the answer stage then reads the sentences itself)."""
 
     def neighbour_chunks(self, chunk: Chunk, before: int, after: int) -> list[Chunk]: ...
     def part_chunks(self, doc_id: str, part_id: int) -> list[Chunk]: ...

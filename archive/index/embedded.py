@@ -77,12 +77,8 @@ class EmbeddedStore:
         return store.chunk_rows(self.db, rowids)
 
     def sentence_readings(self, rowids: list[int]) -> dict[int, sentences.SentenceReading]:
-        found = store.sentence_rows(self.db, rowids)
-        first = (lambda f: f) if self.sentence_matrix is not None else (lambda f: -1)
-        return {rowid: sentences.SentenceReading.loads(text, first(f)) for rowid, (f, text) in found.items()}
-
-    def sentence_vectors(self, rows: np.ndarray) -> np.ndarray:
-        return np.asarray(self.sentence_matrix[rows], dtype=np.float32)
+        return {rowid: sentences.with_vectors(sentences.SentenceReading.loads(text, first), self.sentence_matrix)
+                for rowid, (first, text) in store.sentence_rows(self.db, rowids).items()}
 
     def ocr_words(self, doc_id: str, page: int) -> tuple | None:
         return store.ocr_words(self.db, doc_id, page)

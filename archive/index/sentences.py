@@ -10,7 +10,7 @@ work done at question time."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -35,14 +35,14 @@ class SentenceReading:
     """One chunk read sentence by sentence: spans[i] = (start, end) in its text, periods[i] the dates
     sentence i states (resolved against the meeting's date), plain[i] those it states read without
     one (where a span is sought: "last year" is then no date), heading_periods its heading's dates;
-    `first` its first row of sentences.npy (-1: no vectors stored)."""
+    `first` its first row of sentences.npy (-1: none), `vectors` its sentences' vectors as the index
+    store hands them over (None: the answer stage embeds the sentences)."""
 
     spans: tuple[tuple[int, int], ...]
     periods: tuple[tuple[Period, ...], ...]
     plain: tuple[tuple[Period, ...], ...]
     heading_periods: tuple[Period, ...]
     first: int = -1
-    # the sentences' vectors themselves, where a backend hands them over with the reading (PostgreSQL)
     vectors: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -65,6 +65,14 @@ class SentenceReading:
         return cls(tuple((a, b) for a, b in spans), read,
                    tuple(r if p is None else _read_periods(p) for p, r in zip(plain, read, strict=True)),
                    _read_periods(heading), first)
+
+
+def with_vectors(reading: SentenceReading, matrix: np.ndarray | None) -> SentenceReading:
+    """The reading with its sentences' rows of a sentences.npy matrix (as float32), when there is one."""
+    if matrix is None or reading.first < 0:
+        return reading
+    return replace(reading, vectors=np.asarray(matrix[reading.first : reading.first + len(reading.spans)],
+                                               dtype=np.float32))
 
 
 def vectors_from_bytes(data: bytes | None, dim: int) -> np.ndarray | None:

@@ -278,32 +278,25 @@ def _span_candidates(evidence: Evidence, rank: int, passage: Passage, read: _Sen
     return out
 
 
-def sentence_similarity(evidence: Evidence, vectors, stored=None) -> dict[str, float]:
+def sentence_similarity(evidence: Evidence, vectors) -> dict[str, float]:
     """Cosine similarity of the question with every sentence of the top passages: from the vectors
-    stored when the index was built (`stored`: rows of sentences.npy -> vectors), else encoded now by
+    stored when the index was built (handed over with each passage's reading), else encoded now by
     `vectors` with the loaded embedder (normalised rows, remembered: ask/resources.SentenceVectors)."""
-    rows: dict[str, int] = {}
-    given: dict[str, np.ndarray] = {}  # vectors handed over with the reading
+    given: dict[str, np.ndarray] = {}
     for passage in evidence.passages:
         reading = passage.reading
         if reading is not None and reading.vectors is not None:
             for i, (a, b) in enumerate(reading.spans):
                 given.setdefault(passage.chunk.text[a:b], reading.vectors[i])
-        elif stored is not None and reading is not None and reading.first >= 0:
-            for i, (a, b) in enumerate(reading.spans):
-                rows.setdefault(passage.chunk.text[a:b], reading.first + i)
     sentences = sorted({passage.chunk.text[a:b] for passage in evidence.passages
-                        for a, b in passage.sentence_spans} - set(rows) - set(given))
-    if not sentences and not rows and not given:
+                        for a, b in passage.sentence_spans} - set(given))
+    if not sentences and not given:
         return {}
     question = evidence.query.text_vector
     if question is None:
         question = vectors.encode([evidence.query.text])[0]
     question = np.asarray(question, dtype=np.float32)
     similarity = dict(zip(sentences, (vectors.encode(sentences) @ question).tolist(), strict=True)) if sentences else {}
-    if rows:
-        found = stored(np.fromiter(rows.values(), dtype=np.int64, count=len(rows)))
-        similarity.update(zip(rows, (found @ question).tolist(), strict=True))
     if given:
         similarity.update(zip(given, (np.vstack(list(given.values())) @ question).tolist(), strict=True))
     return similarity

@@ -192,9 +192,6 @@ class PostgresStore:
         return {row["chunk_id"]: replace(SentenceReading.loads(row["reading"], -1),
                                          vectors=vectors_from_bytes(row["vectors"], dim)) for row in rows}
 
-    def sentence_vectors(self, rows):
-        raise NotImplementedError("no sentence vectors in PostgreSQL")
-
     def chunk_rows(self, rowids: list[int]) -> dict[int, dict]:
         if not rowids:
             return {}
