@@ -9,7 +9,15 @@ from pathlib import Path
 import click
 
 from archive.ask.cite import answer_json, citation_text, hit_json
-from archive.options import database_option, database_url, filter_options, filters_of, friendly, index_dir_option
+from archive.options import (
+    database_option,
+    database_url,
+    filter_options,
+    filters_of,
+    friendly,
+    index_dir_option,
+    record_filter_options,
+)
 from archive.tables import display_rows
 
 DEFAULT_CORPUS = Path("corpus")
@@ -328,10 +336,7 @@ def questions(text: str, questioner: str, number: str, council: str, as_json: bo
 
 
 @cli.command()
-@click.option("--council", default="", help="Only this council's papers (substring).")
-@click.option("--committee", default="", help="Only this committee (substring).")
-@click.option("--from", "date_from", default="", help="Only meetings on or after this ISO date.")
-@click.option("--to", "date_to", default="", help="Only meetings on or before this ISO date.")
+@record_filter_options
 @click.option("--owner", default="", help="Only commitments owned by this role (substring).")
 @click.option("--status", type=click.Choice(["follow-up found", "no follow-up found", "overdue"]), default=None)
 @click.option("--kind", type=click.Choice(["action", "resolution", "recommendation", "undertaking"]), default=None)

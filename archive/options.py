@@ -75,6 +75,19 @@ def filter_options(func):
     return func
 
 
+def record_filter_options(func):
+    """--council, --committee, --from, --to for a listing of records (commitments, decisions): substring
+    matches and ISO dates, "" when not given."""
+    for option in reversed([
+        click.option("--council", default="", help="Only this council's papers (substring)."),
+        click.option("--committee", default="", help="Only this committee (substring)."),
+        click.option("--from", "date_from", default="", help="Only meetings on or after this ISO date."),
+        click.option("--to", "date_to", default="", help="Only meetings on or before this ISO date."),
+    ]):
+        func = option(func)
+    return func
+
+
 def filters_of(committee, date_from, date_to, doc_type, meeting, council):
     """The Filters the filter options give (imported here, not at start: `archive --help` stays quick)."""
     from archive.ask.retrieve.filters import Filters

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from archive.options import database_option, database_url, friendly, index_dir_option
+from archive.options import database_option, database_url, friendly, index_dir_option, record_filter_options
 
 OUTCOMES = ("agreed", "agreed-amended", "deferred", "rejected", "noted", "referred", "not-found")
 
@@ -48,10 +48,7 @@ def people(name: str, council: str, as_json: bool, index_dir: Path | None) -> No
 
 
 @click.command()
-@click.option("--council", default="", help="Only this council's papers (substring).")
-@click.option("--committee", default="", help="Only this committee (substring).")
-@click.option("--from", "date_from", default="", help="Only meetings on or after this ISO date.")
-@click.option("--to", "date_to", default="", help="Only meetings on or before this ISO date.")
+@record_filter_options
 @click.option("--outcome", type=click.Choice(OUTCOMES), default=None)
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--csv", "as_csv", is_flag=True)

@@ -209,8 +209,7 @@ def _passage_candidates(evidence: Evidence, rank: int, passage: Passage, weights
         context = "\n".join(x for x in (chunk.heading, header) if x)
         periods = list(reading.periods[position]) if reading else find_periods(sentence, reference)
         plain = list(reading.plain[position]) if reading else find_periods(sentence)
-        before = (list(reading.periods[position - 1]) if position else []) if reading else \
-            find_periods(earlier, reference)
+        before = list(reading.periods[position - 1]) if reading and position else find_periods(earlier, reference)
         # a sentence is also dated by its heading and the sentence before it ("79. PAY POLICY
         # STATEMENT 2024/25", "In the first quarter ... . Overdue reviews fell by 159.")
         around = [*heading_periods, *before]
